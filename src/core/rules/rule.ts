@@ -1,0 +1,84 @@
+/**
+ * What a rule is: data (id, description, default options) plus a pure `check` function,
+ * in the manner of typescript-eslint's createRule. One file per rule id in this folder.
+ */
+import type {
+  Day,
+  Finding,
+  HazardResult,
+  LogEntry,
+  MeetingResult,
+  ParsedWorkbook,
+  ReportResult,
+  RuleId,
+  Settings,
+  SiteResult,
+  Status,
+} from '../types';
+
+/** Log entries indexed once, so no rule rescans the log per leader. */
+export interface LogIndex {
+  /** Entries dated in M and ≤ T, by cleaned leader name (a joint inspection is under each leader). */
+  monthByLeader: Map<string, LogEntry[]>;
+  /** Entries dated in M and ≤ T, by cleaned site text (for "inspected by someone else" messages). */
+  monthEntries: LogEntry[];
+}
+
+/** Everything a rule may look at. All dates are passed in; a rule never reads the clock. */
+export interface RuleContext {
+  parsed: ParsedWorkbook;
+  settings: Settings;
+  /** The month being checked, M. */
+  year: number;
+  month: number;
+  monthStart: Day;
+  monthEnd: Day;
+  /** The as-of date, T. */
+  asOf: Day;
+  /** The D-th of M (clamped to the month's last day). */
+  deadline: Day;
+  index: LogIndex;
+}
+
+export interface RuleOutput<D> {
+  findings: Finding[];
+  details: D;
+}
+
+export interface Rule<D> {
+  id: RuleId;
+  /** Chinese, one line: what the rule checks (shown in the task pane and README). */
+  description: string;
+  /** The settings this rule reads, with their defaults. */
+  defaultOptions: Partial<Settings>;
+  check(ctx: RuleContext): RuleOutput<D>;
+}
+
+/** monthly-quota details: one per schedule leader, in schedule order. */
+export interface QuotaDetail {
+  name: string;
+  required: number;
+  total: number;
+  onTime: number;
+  dates: Day[];
+  status: Status;
+  message: string;
+}
+
+/** site-coverage details: one per schedule leader, in schedule order. */
+export interface SiteCoverageDetail {
+  name: string;
+  sites: SiteResult[];
+  /** Worst site status (ok when the leader has no key sites). */
+  status: Status;
+  message: string;
+}
+
+export type QuotaDetails = QuotaDetail[];
+export type SiteCoverageDetails = SiteCoverageDetail[];
+export type HazardDetails = HazardResult[];
+/** null when the workbook has no meetings sheet. */
+export type MeetingDetails = MeetingResult[] | null;
+/** null when the workbook has no reports sheet. */
+export type ReportDetails = ReportResult[] | null;
+export type DataQualityDetails = { count: number };
