@@ -238,7 +238,7 @@ export interface ParsedWorkbook {
 
 /** Why a workbook cannot be checked at all (SPEC: a missing required sheet). */
 export interface InputError {
-  code: 'no-schedule' | 'no-log' | 'bad-month' | 'as-of-before-month' | 'no-sheets';
+  code: 'no-schedule' | 'no-log' | 'bad-month' | 'bad-as-of' | 'as-of-before-month' | 'no-sheets';
   /** Chinese, then an English part; says what was looked for. */
   message: string;
 }
@@ -267,6 +267,8 @@ export interface RowColour {
   lastColumn: number;
   status: Status;
   colour: Colour;
+  /** The rule of the worst finding (the one that gave the row its colour). */
+  rule: RuleId;
   rules: RuleId[];
   /** The message of the worst finding (for the task pane and JSON). */
   message: string;
@@ -335,6 +337,8 @@ export interface SummaryTable {
   rows: Array<{ cells: Array<string | number>; colour: Colour | null; link?: RowRef }>;
   /** Shown in place of rows when there are none (e.g. 无). */
   emptyText: string;
+  /** How many sheet columns each table column spans (default 1 each; the last one takes the rest). */
+  spans?: number[];
 }
 
 /** The summary sheet as plain data (SPEC §3). `layoutSummary` turns it into cells. */

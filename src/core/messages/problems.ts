@@ -1,4 +1,54 @@
-import type { MessageTemplate } from './index';
+import type { MessageData, MessageTemplate } from './index';
 
-/** Messages for data problems (cleaning, detection, settings). Owned by the parsing code. */
-export const PROBLEM_MESSAGES: Record<string, MessageTemplate> = {};
+/*
+ * Messages for data problems (cleaning, detection, settings) and for the input errors the parser
+ * raises. Owned by the parsing code. `column` is the header text as written, `text` the cell's
+ * content already quoted-safe and shortened, `reason` a Chinese phrase from the date reader.
+ */
+
+function cell(d: MessageData): string {
+  return d.column + '“' + d.text + '”';
+}
+
+export const PROBLEM_MESSAGES: Record<string, MessageTemplate> = {
+  // Log, meetings and reports rows.
+  'problem.bad-date': (d) => cell(d) + d.reason + '，本行不计入',
+  'problem.empty-date': (d) => d.column + '为空，本行不计入',
+  'problem.future-date': (d) => cell(d) + '晚于核查日' + d.asOf + '，本行不计入',
+  'problem.empty-leader': (d) => d.column + '为空，本行不计入',
+  'problem.unknown-leader': (d) => cell(d) + '不是安排表中的带队领导，本行不计入',
+  'problem.unknown-leader-part': (d) =>
+    cell(d) + '中的“' + d.names + '”不是安排表中的带队领导，本行只计入' + d.known,
+  'problem.duplicate-row': (d) => '与' + d.where + '完全相同（重复录入），本行不计入',
+  'problem.bad-deadline': (d) => cell(d) + d.reason + '，视为未填写整改期限',
+  'problem.bad-done-date': (d) => cell(d) + d.reason + '，不能作为整改完成日期',
+  'problem.future-done-date': (d) => cell(d) + '晚于核查日' + d.asOf + '，视为尚未整改',
+  'problem.error-value': (d) => d.column + '是错误值' + d.text + '，请检查公式或引用',
+  'problem.empty-unit': (d) => d.column + '为空，本行不计入',
+  'problem.empty-meeting-name': (d) => d.column + '为空，无法判断会议类型，本行不计入',
+  'problem.bad-year': (d) => cell(d) + '无法识别为年份',
+
+  // Schedule rows.
+  'problem.duplicate-leader': (d) =>
+    '带队领导“' + d.name + '”在第' + d.firstRow + '行已出现，本行的牵头部门和重点场所并入第' + d.firstRow + '行',
+  'problem.several-leaders': (d) => cell(d) + '中有多名带队领导，每行只能安排一人，只读取“' + d.name + '”',
+  'problem.orphan-schedule-row': () => '本行没有带队领导，也不接在某位领导之后，未读取',
+  'problem.not-a-name': (d) => cell(d) + '不像人名，未作为带队领导读取',
+  'problem.no-leaders': () => '安排表中没有读到任何带队领导',
+
+  // Settings sheet 规则设置.
+  'problem.bad-setting': (d) =>
+    '设置“' + d.key + '”的值“' + d.text + '”无法识别（应为' + d.expected + '），已使用默认值' + d.fallback,
+  'problem.bad-alias': (d) => '别名“' + d.text + '”无法识别，应写成“郭书记=郭环球”，每行或每个顿号一条',
+  'problem.alias-unknown': (d) => '别名“' + d.alias + '=' + d.target + '”中的“' + d.target + '”不是安排表中的带队领导',
+  'problem.main-leader-unknown': (d) => '主要领导“' + d.names + '”不是安排表中的带队领导',
+
+  // Input errors: Chinese, then an English part.
+  'input.no-sheets': () => '工作簿是空的，没有可读取的工作表。 (The workbook is empty: no sheet holds any value.)',
+  'input.no-schedule': (d) =>
+    '未找到带队检查安排表：前10行中没有同时含“' + d.leaderWords + '”和“' + d.scopeWords + '”的表头行（已查看：' + d.sheets +
+    '）。 (No schedule sheet found: looked for a header row with a leader column and a scope column in the first 10 rows.)',
+  'input.no-log': (d) =>
+    '未找到检查记录表：前10行中没有同时含“' + d.dateWords + '”和“' + d.leaderWords + '”的表头行（已查看：' + d.sheets +
+    '）。 (No inspection log found: looked for a header row with a date column and a leader column in the first 10 rows.)',
+};

@@ -16,12 +16,23 @@ import type {
   Status,
 } from '../types';
 
-/** Log entries indexed once, so no rule rescans the log per leader. */
+/**
+ * Log entries indexed once (one pass over the log in `makeRuleContext`), so no rule rescans the
+ * log per leader or per site. Entries dated after T are in none of these lists.
+ */
 export interface LogIndex {
   /** Entries dated in M and ≤ T, by cleaned leader name (a joint inspection is under each leader). */
   monthByLeader: Map<string, LogEntry[]>;
-  /** Entries dated in M and ≤ T, by cleaned site text (for "inspected by someone else" messages). */
+  /** Entries dated in M and ≤ T, in log order. */
   monthEntries: LogEntry[];
+  /**
+   * Entries dated in M and ≤ T that cover a key site, by the key site's cleaned name (every key
+   * site of every schedule leader is a key here, with an empty list when nobody inspected it).
+   * An entry whose site text names two key sites is under both.
+   */
+  monthBySite: Map<string, LogEntry[]>;
+  /** Entries with a hazard dated ≤ T, whatever their month, in log order. */
+  hazards: LogEntry[];
 }
 
 /** Everything a rule may look at. All dates are passed in; a rule never reads the clock. */
@@ -65,12 +76,19 @@ export interface QuotaDetail {
   message: string;
 }
 
+/** A key site's result, with who else inspected it when this leader did not. */
+export interface SiteCheck extends SiteResult {
+  /** Other leaders' inspections of the site in M (≤ T), by date then name; they do not count. */
+  byOthers?: Array<{ leader: string; date: Day }>;
+}
+
 /** site-coverage details: one per schedule leader, in schedule order. */
 export interface SiteCoverageDetail {
   name: string;
-  sites: SiteResult[];
+  sites: SiteCheck[];
   /** Worst site status (ok when the leader has no key sites). */
   status: Status;
+  /** The finding's message ('' when the leader has no key sites). */
   message: string;
 }
 

@@ -1,0 +1,167 @@
+/**
+ * Date cells (SPEC §1 Cleaning values → Dates): Excel serial numbers (1900 or 1904 system), Date
+ * objects from xlsx readers, and the ways clerks type dates. Anything else is a reason, never a
+ * guess and never an exception.
+ */
+import { dayFromExcelSerial, dayFromYmd, isValidYmd } from '../day';
+import type { CellValue, Day } from '../types';
+import { isErrorValue, nfkc, trimAll } from './text';
+
+/**
+ * A readable date (`yearless` when the text gave no year and `defaultYear` was used), or the
+ * reason in Chinese why the cell is not one (phrased to follow the quoted cell text).
+ */
+export type DateParse = { ok: true; day: Day; yearless?: boolean } | { ok: false; reason: string };
+
+/** Options of {@link parseDateCell}. */
+export interface DateOptions {
+  /** The workbook uses the 1904 date system. */
+  date1904: boolean;
+  /** The year given to `8月3日` and `8/3` (the year of the month being checked). */
+  defaultYear: number;
+}
+
+const MS_PER_DAY = 86400000;
+const MIN_YEAR = 1900;
+
+// Each form is matched at the start; what follows must be a time or a weekday (see REST).
+const YMD_SEPARATED = /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:\s*[日号])?/;
+const YMD_CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/;
+const YMD_COMPACT = /^(\d{4})(\d{2})(\d{2})(?!\d)/;
+const MD_CHINESE = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/;
+const MD_SEPARATED = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})(?![\d./-])/;
+
+const WEEKDAY = '(?:\\(?(?:星期|周|礼拜)[一二三四五六日天]\\)?)';
+const CLOCK =
+  '(?:(?:[01]?\\d|2[0-3])(?::[0-5]?\\d){1,2}(?:\\.\\d+)?|(?:[01]?\\d|2[0-3])[时点](?:[0-5]?\\d分(?:[0-5]?\\d秒)?|半)?)';
+/** A time of day and/or a weekday after the date: ` 14:30`, `T09:00:00Z`, `上午`, `（星期六）`, `9点半`. */
+const REST = new RegExp(
+  '^[T\\s]*' + WEEKDAY + '?\\s*(?:(?:上午|下午|中午|晚上|早上|凌晨|AM|PM)\\s*)?' + CLOCK + '?\\s*(?:AM|PM)?\\s*' +
+    '(?:Z|[+-]\\d{2}:?\\d{2})?\\s*' + WEEKDAY + '?$',
+  'i',
+);
+
+const UNREADABLE = '无法识别为日期';
+
+function invalid(year: number, month: number, day: number): DateParse {
+  if (month < 1 || month > 12) return { ok: false, reason: '不是有效日期（没有' + month + '月）' };
+  return { ok: false, reason: '不是有效日期（' + year + '年' + month + '月没有' + day + '日）' };
+}
+
+function fromYmd(year: number, month: number, day: number, yearless: boolean): DateParse {
+  if (year < MIN_YEAR) return { ok: false, reason: '不是有效日期（年份' + year + '不合理）' };
+  if (!isValidYmd(year, month, day)) return invalid(year, month, day);
+  const d = dayFromYmd(year, month, day);
+  return yearless ? { ok: true, day: d, yearless: true } : { ok: true, day: d };
+}
+
+/**
+ * Reads date text (already a string): `2019-08-03`, `2019/8/3`, `2019.8.3`, `2019年8月3日`,
+ * `20190803`, each optionally followed by a time or weekday, and `8月3日` / `8/3` / `8-3` / `8.3`
+ * without a year (`defaultYear` is used). Full-width digits are read through NFKC.
+ * Returns null for empty text.
+ */
+export function parseDateText(text: string, defaultYear: number): DateParse | null {
+  const t = trimAll(nfkc(text));
+  if (t === '') return null;
+  if (isErrorValue(t)) return { ok: false, reason: '是错误值' };
+  if (t.length > 64) return { ok: false, reason: UNREADABLE };
+  let m: RegExpExecArray | null;
+  let year: number;
+  let month: number;
+  let day: number;
+  let yearless = false;
+  if ((m = YMD_SEPARATED.exec(t))) {
+    year = +m[1];
+    month = +m[3];
+    day = +m[4];
+  } else if ((m = YMD_CHINESE.exec(t))) {
+    year = +m[1];
+    month = +m[2];
+    day = +m[3];
+  } else if ((m = YMD_COMPACT.exec(t))) {
+    year = +m[1];
+    month = +m[2];
+    day = +m[3];
+  } else if ((m = MD_CHINESE.exec(t))) {
+    year = defaultYear;
+    month = +m[1];
+    day = +m[2];
+    yearless = true;
+  } else if ((m = MD_SEPARATED.exec(t))) {
+    year = defaultYear;
+    month = +m[1];
+    day = +m[3];
+    yearless = true;
+  } else {
+    return { ok: false, reason: UNREADABLE };
+  }
+  if (!REST.test(t.slice(m[0].length))) return { ok: false, reason: UNREADABLE };
+  return fromYmd(year, month, day, yearless);
+}
+
+/** Reads a number: an 8-digit yyyymmdd (20190803) when it forms a valid date, else an Excel serial. */
+function parseDateNumber(n: number, date1904: boolean): DateParse {
+  if (!isFinite(n)) return { ok: false, reason: '不是有效数字' };
+  if (n >= 19000101 && n <= 99991231 && Math.floor(n) === n) {
+    const y = Math.floor(n / 10000);
+    const mo = Math.floor(n / 100) % 100;
+    const d = n % 100;
+    return isValidYmd(y, mo, d) ? { ok: true, day: dayFromYmd(y, mo, d) } : invalid(y, mo, d);
+  }
+  if (n >= 0 && n < 1) return { ok: false, reason: '只有时间，没有日期' };
+  if (!date1904 && Math.floor(n) === 60) return { ok: false, reason: '不是有效日期（1900年2月29日不存在）' };
+  const day = dayFromExcelSerial(n, date1904);
+  if (day === null) return { ok: false, reason: '超出Excel日期范围' };
+  return { ok: true, day };
+}
+
+/**
+ * Reads a date cell of any form SPEC §1 lists. Numbers are Excel serials (1904 system when
+ * `date1904`), except 8-digit numbers that form a valid yyyymmdd date. Date objects give their UTC
+ * calendar day (xlsx readers create UTC midnight). Text is read by {@link parseDateText}.
+ * Returns null for an empty cell; never throws; never guesses.
+ */
+export function parseDateCell(value: CellValue, opts: DateOptions): DateParse | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return parseDateText(value, opts.defaultYear);
+  if (typeof value === 'number') return parseDateNumber(value, opts.date1904);
+  if (typeof value === 'boolean') return { ok: false, reason: '是逻辑值，不是日期' };
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (ms !== ms) return { ok: false, reason: '是无效的日期' };
+    const day = Math.floor(ms / MS_PER_DAY);
+    // Time-only cells come out of readers as 1899-12-30/31 plus the time.
+    if (value.getUTCFullYear() < MIN_YEAR) return { ok: false, reason: '只有时间，没有日期' };
+    if (value.getUTCFullYear() > 9999) return { ok: false, reason: '超出Excel日期范围' };
+    return { ok: true, day };
+  }
+  return { ok: false, reason: UNREADABLE };
+}
+
+const CN_DIGITS: { [c: string]: number } = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** `3`, `15`, `三`, `十五`, `二十` → the number; null otherwise (digits up to 999, Chinese up to 99). */
+export function smallNumber(text: string): number | null {
+  if (/^\d{1,3}$/.test(text)) return +text;
+  const ten = text.indexOf('十');
+  if (ten < 0) return text.length === 1 && CN_DIGITS[text] ? CN_DIGITS[text] : null;
+  const before = text.slice(0, ten);
+  const after = text.slice(ten + 1);
+  const tens = before === '' ? 1 : before.length === 1 ? CN_DIGITS[before] : undefined;
+  const ones = after === '' ? 0 : after.length === 1 ? CN_DIGITS[after] : undefined;
+  return tens === undefined || ones === undefined ? null : tens * 10 + ones;
+}
+
+const RELATIVE_DAYS = /^(?:限期)?(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:天|日内|日之内|日以内)(?:内|之内|以内)?(?:整改|完成|整改完成|整改完毕)?$/;
+
+/**
+ * A deadline given as a number of days after the inspection (`7天`, `3日内`, `限期十五天内整改`):
+ * the number of days, or null when the text is not of that form. Working days are not read.
+ */
+export function relativeDeadlineDays(cleaned: string): number | null {
+  const m = RELATIVE_DAYS.exec(cleaned);
+  if (!m) return null;
+  const n = smallNumber(m[1]);
+  return n === null || n > 366 ? null : n;
+}

@@ -1,0 +1,58 @@
+/**
+ * The hazard columns of the log (SPEC §2 hazard-rectification): "no hazard" words, done states
+ * and immediate deadlines.
+ */
+import { cleanKey } from './text';
+
+const NO_HAZARD = [
+  '无', '无隐患', '未发现隐患', '未发现', '无问题', '0',
+  // Beyond the SPEC list, same meaning in clerks' words:
+  '暂无', '没有', '无安全隐患', '未发现安全隐患', '无明显隐患', '未发现明显隐患', '未发现问题', '未发现明显问题',
+  '无异常', '正常', '无此项', '无。',
+];
+// Cells made only of dashes, slashes, dots or backslashes: /, -, —, ——, --, \, ·, …
+const PLACEHOLDER = /^[-/\\—–―－·.。…_~〜]+$/;
+
+function hazardKey(text: string): string {
+  // Trailing full stops or exclamation marks do not change the meaning: 无。 / 未发现隐患.
+  return cleanKey(text).replace(/[。.!！]+$/, '');
+}
+
+/**
+ * True when a hazard cell reports no hazard: empty, one of 无, 无隐患, 未发现隐患, 未发现, 无问题,
+ * 0 (and 暂无, 没有, 无安全隐患, 未发现问题, 正常 …), or only dashes and slashes (/, -, —, ——).
+ */
+export function isNoHazard(text: string): boolean {
+  const t = hazardKey(text);
+  if (t === '') return true;
+  if (PLACEHOLDER.test(t)) return true;
+  return NO_HAZARD.indexOf(t) >= 0;
+}
+
+const DONE = ['已整改', '已完成', '完成', '整改完毕', '已销号', '是', '整改完成', '已处理', '已落实', '已解决', '已闭环', '√', '✓', '✔'];
+const NOT_DONE = ['未', '否', '没', '不', '尚未', '待', '正在', '整改中', '部分'];
+
+/**
+ * True when a state cell says the hazard is rectified: it equals or starts with 已整改, 已完成,
+ * 完成, 整改完毕, 已销号 or 是 (also 整改完成, 已处理, 已落实, 已解决, 已闭环, √). Cells starting with
+ * 未, 否, 没, 不, 待, 正在, 部分 (未整改, 未完成, 否) are not done.
+ */
+export function isDoneState(text: string): boolean {
+  const t = hazardKey(text);
+  if (t === '') return false;
+  for (const n of NOT_DONE) if (t.indexOf(n) === 0) return false;
+  for (const d of DONE) if (t.indexOf(d) === 0) return true;
+  return false;
+}
+
+const IMMEDIATE = ['立即', '当场', '现场整改', '立行立改', '即时整改', '马上整改'];
+
+/**
+ * True when a deadline cell means "at once": 立即整改, 当场整改, 立即 (also 当场, 现场整改, 立行立改),
+ * i.e. the inspection date is the deadline.
+ */
+export function isImmediateDeadline(text: string): boolean {
+  const t = hazardKey(text);
+  for (const w of IMMEDIATE) if (t.indexOf(w) === 0) return true;
+  return false;
+}

@@ -1,0 +1,132 @@
+/**
+ * Leader names (SPEC §1 Cleaning values → Names): compare after NFKC, without any white space or
+ * zero-width character and without a trailing 同志; joint-inspection cells name several leaders.
+ */
+import { nfkc, SPACE_CLASS, stripBracketed, stripSpaces } from './text';
+
+const HONORIFIC = '同志';
+
+// cleanName runs on every log row's leader and site cell; logs repeat the same few strings, so a
+// bounded memo keeps it cheap without changing its meaning.
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 20000;
+
+/**
+ * The key a name is compared by: NFKC, every white space (ASCII, U+3000, U+00A0, …) and zero-width
+ * character (U+200B–U+200D, U+2060, U+FEFF) removed, and a trailing 同志 dropped.
+ * `熊  丹` → `熊丹`; `ＬＩ　Ｍｉｎｇ` → `LIMing`; `郭环球同志` → `郭环球`.
+ */
+export function cleanName(text: string): string {
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  let name = stripSpaces(nfkc(text));
+  if (name.length > HONORIFIC.length && name.slice(-HONORIFIC.length) === HONORIFIC) {
+    name = name.slice(0, -HONORIFIC.length);
+  }
+  if (text.length <= 200) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, name);
+  }
+  return name;
+}
+
+/** Aliases from the settings sheet: cleaned alias → cleaned leader name. */
+export type Aliases = Readonly<Record<string, string>>;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The known leader a cleaned name stands for: itself, its alias target (郭书记 → 郭环球), or the
+ * same with bracketed text removed (`郭环球（书记）`); null when it names no known leader.
+ */
+export function resolveLeader(name: string, known: ReadonlySet<string>, aliases: Aliases = {}): string | null {
+  if (name === '') return null;
+  if (known.has(name)) return name;
+  if (hasOwn.call(aliases, name)) {
+    const target = aliases[name];
+    if (known.has(target)) return target;
+  }
+  const bare = stripBracketed(name);
+  if (bare !== name) return resolveLeader(bare, known, aliases);
+  return null;
+}
+
+/** The result of reading a leader cell. */
+export interface LeaderSplit {
+  /** Known leaders named in the cell (cleaned, aliases resolved), first mention first, no repeats. */
+  leaders: string[];
+  /** The parts that name no known leader (cleaned), for the problem message. */
+  unknown: string[];
+}
+
+// After NFKC: 、，,；;/／|\＋+＆& (full-width forms are ASCII by then).
+const NAME_SEPARATORS = /[、,;/|\\+&]+/;
+const SPACES = new RegExp('[' + SPACE_CLASS + ']+');
+
+/**
+ * Splits a leader cell into known leaders (SPEC §1): first on 、，,；;/／ (and | + &); a part that
+ * is not a known leader once its spaces are removed is split on white space, and its pieces are
+ * taken when every piece is a known leader (`郭环球 熊丹`), while `熊 丹` stays 熊丹. When the
+ * pieces are all at least two characters long (so the spaces are not padding), the known ones are
+ * taken and the others reported unknown.
+ */
+export function splitLeaders(text: string, known: ReadonlySet<string>, aliases: Aliases = {}): LeaderSplit {
+  const leaders: string[] = [];
+  const unknown: string[] = [];
+  const add = (name: string) => {
+    if (leaders.indexOf(name) < 0) leaders.push(name);
+  };
+  const parts = nfkc(text).split(NAME_SEPARATORS);
+  for (const part of parts) {
+    const key = cleanName(part);
+    if (key === '') continue;
+    const whole = resolveLeader(key, known, aliases);
+    if (whole !== null) {
+      add(whole);
+      continue;
+    }
+    const pieces: string[] = [];
+    for (const raw of part.split(SPACES)) {
+      const piece = cleanName(raw);
+      if (piece !== '') pieces.push(piece);
+    }
+    if (pieces.length < 2) {
+      unknown.push(key);
+      continue;
+    }
+    const resolved = pieces.map((p) => resolveLeader(p, known, aliases));
+    const allKnown = resolved.every((r) => r !== null);
+    const notPadding = pieces.every((p) => p.length >= 2);
+    if (allKnown || notPadding) {
+      for (let i = 0; i < pieces.length; i++) {
+        const r = resolved[i];
+        if (r !== null) add(r);
+        else unknown.push(pieces[i]);
+      }
+    } else {
+      unknown.push(key);
+    }
+  }
+  return { leaders, unknown };
+}
+
+/**
+ * The names a cell holds when no list of known leaders exists yet (the schedule itself, the
+ * 主要领导 setting): split on punctuation and line breaks, and on spaces only when every piece is at
+ * least two characters long (`郭环球 熊丹` is two names, `熊  丹` is one).
+ */
+export function splitNames(text: string): string[] {
+  const out: string[] = [];
+  for (const part of nfkc(text).split(/[、,;/|\\+&\r\n]+/)) {
+    const pieces: string[] = [];
+    for (const raw of part.split(SPACES)) {
+      const piece = cleanName(raw);
+      if (piece !== '') pieces.push(piece);
+    }
+    if (pieces.length === 0) continue;
+    const separate = pieces.length >= 2 && pieces.every((p) => p.length >= 2);
+    const names = separate ? pieces : [cleanName(part)];
+    for (const n of names) if (n !== '' && out.indexOf(n) < 0) out.push(n);
+  }
+  return out;
+}

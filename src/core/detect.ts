@@ -1,0 +1,241 @@
+/**
+ * Sheet kind detection (SPEC §1): sheet names are not fixed, so a sheet's kind comes from its
+ * header row — the first of Excel rows 1–10 whose cells hold all the required header words of a
+ * kind. Title rows above it, merged titles and empty rows are normal.
+ */
+import { cleanKey, nfkc, stripBracketed } from './clean/text';
+import type { CellValue, Field, SheetInput, SheetKind } from './types';
+
+/** The sheet kinds found by header (the settings sheet is found by its name). */
+export type HeaderKind = Exclude<SheetKind, 'settings'>;
+
+/** Header words of one kind: each field's words, and the fields a header must have. */
+export interface KindWords {
+  required: Field[];
+  fields: Array<{ field: Field; words: string[] }>;
+}
+
+const DATE_WORDS = ['检查日期', '检查时间', '日期', '时间'];
+
+/** SPEC §1's table of header words. */
+export const HEADER_WORDS: Readonly<Record<HeaderKind, KindWords>> = {
+  schedule: {
+    required: ['leader', 'scope'],
+    fields: [
+      { field: 'leader', words: ['带队领导', '领导', '带队人', '姓名'] },
+      { field: 'scope', words: ['检查范围', '负责范围', '检查内容', '联系点'] },
+      { field: 'department', words: ['牵头部门', '责任部门', '部门'] },
+      { field: 'role', words: ['职务', '职位', '角色'] },
+    ],
+  },
+  log: {
+    required: ['date', 'leader'],
+    fields: [
+      { field: 'date', words: DATE_WORDS },
+      { field: 'leader', words: ['带队领导', '带队人', '检查人', '带队'] },
+      { field: 'site', words: ['检查地点', '检查对象', '被检查单位', '检查单位', '检查场所', '地点'] },
+      { field: 'hazard', words: ['发现隐患', '存在问题', '隐患', '问题'] },
+      { field: 'deadline', words: ['整改期限', '整改时限', '限期', '整改截止日期'] },
+      { field: 'doneDate', words: ['整改完成日期', '完成日期', '整改完成时间', '销号日期'] },
+      { field: 'state', words: ['整改情况', '整改状态', '是否整改', '整改结果'] },
+    ],
+  },
+  meetings: {
+    required: ['date', 'name'],
+    fields: [
+      { field: 'date', words: DATE_WORDS },
+      { field: 'name', words: ['会议名称', '会议类型', '会议'] },
+      { field: 'topic', words: ['议题', '会议内容', '主要内容'] },
+      { field: 'chair', words: ['主持人'] },
+    ],
+  },
+  reports: {
+    required: ['unit', 'submitted'],
+    fields: [
+      { field: 'unit', words: ['单位', '成员单位', '部门'] },
+      { field: 'submitted', words: ['提交日期', '报送日期', '提交时间'] },
+      { field: 'person', words: ['负责人', '主要负责人', '姓名'] },
+      { field: 'year', words: ['年度', '述职年度'] },
+    ],
+  },
+};
+
+/** When several kinds fit one header row equally well, the first of these wins. */
+export const KIND_PRIORITY: ReadonlyArray<HeaderKind> = ['meetings', 'reports', 'log', 'schedule'];
+
+/** The name of the settings sheet (compared cleaned). */
+export const SETTINGS_SHEET_NAME = '规则设置';
+
+/** Only Excel rows 1–10 may hold the header. */
+export const HEADER_SEARCH_ROWS = 10;
+
+// Longest word first, so 整改完成日期 beats 日期; ties keep the table's order.
+const SORTED_WORDS: Record<HeaderKind, Array<{ word: string; field: Field }>> = (() => {
+  const out = {} as Record<HeaderKind, Array<{ word: string; field: Field }>>;
+  for (const kind of KIND_PRIORITY) {
+    const list: Array<{ word: string; field: Field; order: number }> = [];
+    for (const f of HEADER_WORDS[kind].fields) for (const word of f.words) list.push({ word, field: f.field, order: list.length });
+    list.sort((a, b) => b.word.length - a.word.length || a.order - b.order);
+    out[kind] = list.map((x) => ({ word: x.word, field: x.field }));
+  }
+  return out;
+})();
+
+/** A header cell as matched: NFKC, bracketed text removed, no white space. */
+export function cleanHeader(text: string): string {
+  return cleanKey(stripBracketed(nfkc(text)));
+}
+
+/** True for the settings sheet's name, 规则设置 (spaces and full-width forms ignored). */
+export function isSettingsSheet(name: string): boolean {
+  return cleanKey(String(name)) === SETTINGS_SHEET_NAME;
+}
+
+/** What a header row says: the kind, and each field's column. */
+export interface HeaderMatch {
+  kind: HeaderKind;
+  /** 0-based index into the row of each field found. */
+  columns: Partial<Record<Field, number>>;
+  /** Header text as written (trimmed) of each field found. */
+  headers: Partial<Record<Field, string>>;
+  /** 0-based indexes of the first and last non-empty cells of the row. */
+  first: number;
+  last: number;
+}
+
+// Longer header cells are titles or notes, never a column header.
+const MAX_HEADER_LENGTH = 60;
+
+/**
+ * Matches one row against every kind: each cell gets the field of its longest matching word
+ * (equals or contains); when two cells claim one field the longer match wins, then the leftmost.
+ * A kind fits when it has all its required fields; a row with a date column is never a schedule.
+ * Among fitting kinds the one with more fields wins, ties in {@link KIND_PRIORITY} order.
+ */
+export function matchHeaderRow(row: ReadonlyArray<CellValue> | null | undefined): HeaderMatch | null {
+  if (!row) return null;
+  const cells: Array<{ index: number; key: string; raw: string }> = [];
+  let first = -1;
+  let last = -1;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v === 'string') {
+      if (v.length > MAX_HEADER_LENGTH * 4) {
+        if (first < 0) first = c;
+        last = c;
+        continue;
+      }
+      const key = cleanHeader(v);
+      if (key === '') continue;
+      if (first < 0) first = c;
+      last = c;
+      if (key.length <= MAX_HEADER_LENGTH) cells.push({ index: c, key, raw: v.trim() });
+    } else {
+      if (first < 0) first = c;
+      last = c;
+    }
+  }
+  if (cells.length < 2) return null;
+
+  let best: HeaderMatch | null = null;
+  let bestCount = 0;
+  let logHasDate = false;
+  // Log before schedule, so the schedule can be refused when the row has a date column.
+  const order: HeaderKind[] = ['meetings', 'reports', 'log', 'schedule'];
+  for (const kind of order) {
+    const words = SORTED_WORDS[kind];
+    const claims: Partial<Record<Field, { col: number; len: number; raw: string }>> = {};
+    for (const cell of cells) {
+      for (const w of words) {
+        if (cell.key.indexOf(w.word) >= 0) {
+          const prev = claims[w.field];
+          if (!prev || w.word.length > prev.len) claims[w.field] = { col: cell.index, len: w.word.length, raw: cell.raw };
+          break;
+        }
+      }
+    }
+    if (kind === 'log') logHasDate = claims.date !== undefined;
+    if (kind === 'schedule' && logHasDate) continue;
+    const required = HEADER_WORDS[kind].required;
+    let fits = true;
+    for (const f of required) if (!claims[f]) fits = false;
+    if (!fits) continue;
+    const columns: Partial<Record<Field, number>> = {};
+    const headers: Partial<Record<Field, string>> = {};
+    let count = 0;
+    for (const f of HEADER_WORDS[kind].fields) {
+      const claim = claims[f.field];
+      if (claim) {
+        columns[f.field] = claim.col;
+        headers[f.field] = claim.raw;
+        count++;
+      }
+    }
+    // `order` is the priority order, so only a strictly larger count replaces the best.
+    if (count > bestCount) {
+      best = { kind, columns, headers, first, last };
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A sheet's header row, as found in Excel rows 1–10. */
+export interface HeaderDetection extends HeaderMatch {
+  /** 0-based index into `values` of the header row. */
+  headerIndex: number;
+}
+
+/** Normalised origin of a sheet: 1-based Excel row and column of `values[0][0]`. */
+export function sheetOrigin(sheet: SheetInput): { firstRow: number; firstColumn: number } {
+  const r = sheet.firstRow;
+  const c = sheet.firstColumn;
+  return {
+    firstRow: typeof r === 'number' && isFinite(r) && r >= 1 ? Math.floor(r) : 1,
+    firstColumn: typeof c === 'number' && isFinite(c) && c >= 1 ? Math.floor(c) : 1,
+  };
+}
+
+/** Finds the header row of a sheet among Excel rows 1–10, or null when the sheet is of no known kind. */
+export function detectHeader(sheet: SheetInput): HeaderDetection | null {
+  const values = Array.isArray(sheet.values) ? sheet.values : [];
+  const { firstRow } = sheetOrigin(sheet);
+  for (let r = 0; r < values.length && firstRow + r <= HEADER_SEARCH_ROWS; r++) {
+    const match = matchHeaderRow(values[r]);
+    if (match) return { headerIndex: r, kind: match.kind, columns: match.columns, headers: match.headers, first: match.first, last: match.last };
+  }
+  return null;
+}
+
+const DEADLINE_DAY = /每月(\d{1,2})[日号]|(\d{1,2})[日号](?:以前|之前|前)/;
+
+/**
+ * The deadline day a header states, e.g. `检查范围（每月20日以前完成）` → 20 (also `每月20号`,
+ * `20日前`); null when it states none or a day outside 1–31.
+ */
+export function deadlineDayFromText(text: string): number | null {
+  const m = DEADLINE_DAY.exec(cleanKey(text));
+  if (!m) return null;
+  const n = +(m[1] || m[2]);
+  return n >= 1 && n <= 31 ? n : null;
+}
+
+const TOWNSHIP = /^([\u3400-\u9fff]+?(?:街道|镇|乡))/;
+const NOT_A_TOWNSHIP_START = '全本我各该某';
+
+/**
+ * The township a title names at its start: `大栗港镇党政领导带队检查安排表` → 大栗港镇,
+ * `2019年城关街道…` → 城关街道. The name ends in 镇, 乡 or 街道 and is 2–10 characters long;
+ * 全镇, 本镇, 乡镇 and the like are not names. Null when the title names none.
+ */
+export function townshipFromTitle(text: string): string | null {
+  if (text.length > 400) return null;
+  const t = cleanKey(text).replace(/^\d{4}年度?/, '');
+  const m = TOWNSHIP.exec(t);
+  if (!m) return null;
+  const name = m[1];
+  if (name.length < 2 || name.length > 10) return null;
+  if (NOT_A_TOWNSHIP_START.indexOf(name.charAt(0)) >= 0 || name === '乡镇' || name === '城乡') return null;
+  return name;
+}

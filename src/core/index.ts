@@ -1,0 +1,25 @@
+/**
+ * The public API of the pure core, shared by the command-line tool, the Excel add-in and the
+ * benchmark. Nothing here touches Office, the DOM, Node or the clock.
+ */
+export * from './types';
+export { checkWorkbook, isOwnSheet, summarySheetName, SUMMARY_SHEET_PREFIX, STATE_SHEET_PREFIX } from './check';
+export { layoutSummary } from './layout';
+export { toJsonReport } from './report';
+export { buildSummary, SUMMARY_TABLE_LIMIT } from './summary';
+export { PALETTE, STATUS_COLOUR, STATUS_LABEL, STATUS_SEVERITY, COLOUR_LABEL, COLOURS, worse } from './palette';
+export { DEFAULT_SETTINGS } from './defaults';
+export {
+  dayFromYmd,
+  ymdFromDay,
+  formatIso,
+  formatMonth,
+  formatMonthDay,
+  formatChinese,
+  parseIsoDay,
+  parseIsoMonth,
+  dayFromExcelSerial,
+  excelSerialFromDay,
+} from './day';
+export { ALL_RULES } from './rules';
+export { formatMessage } from './messages';

@@ -1,0 +1,136 @@
+/**
+ * Lays the summary model out as cells, so the CLI (ExcelJS) and the add-in (Office.js) write
+ * exactly the same sheet: values, widths, merges, styles, links, print titles, chart anchor.
+ */
+import { PALETTE } from './palette';
+import type { BlockStyle, CellBlock, Colour, SummaryLayout, SummaryModel, SummaryTable } from './types';
+
+/** Column widths in characters: A4 landscape fits them one page wide after scaling. */
+const COLUMN_WIDTHS = [14, 10, 10, 10, 12, 12, 26, 10, 46];
+const HEADER_FILL = '#DDEBF7';
+const TITLE_SIZE = 16;
+const SECTION_SIZE = 12;
+
+/** Turns a summary model into cells. Pure; the same model always gives the same layout. */
+export function layoutSummary(model: SummaryModel): SummaryLayout {
+  const width = COLUMN_WIDTHS.length;
+  const values: Array<Array<string | number>> = [];
+  const merges: CellBlock[] = [];
+  const styles: BlockStyle[] = [];
+  const links: SummaryLayout['links'] = [];
+  let leaderTable: SummaryLayout['leaderTable'] = null;
+
+  const blankRow = (): Array<string | number> => {
+    const row: Array<string | number> = [];
+    for (let c = 0; c < width; c++) row.push('');
+    return row;
+  };
+  const fullWidthLine = (text: string): number => {
+    const r = values.length;
+    const row = blankRow();
+    row[0] = text;
+    values.push(row);
+    merges.push({ row: r, column: 0, rows: 1, columns: width });
+    return r;
+  };
+
+  const titleRow = fullWidthLine(model.title);
+  styles.push({ row: titleRow, column: 0, rows: 1, columns: width, bold: true, fontSize: TITLE_SIZE, align: 'center' });
+  for (const line of model.infoLines) {
+    const r = fullWidthLine(line);
+    styles.push({ row: r, column: 0, rows: 1, columns: width, align: 'left' });
+  }
+
+  model.tables.forEach((table, index) => {
+    values.push(blankRow());
+    const titleAt = fullWidthLine(table.title);
+    styles.push({ row: titleAt, column: 0, rows: 1, columns: width, bold: true, fontSize: SECTION_SIZE, align: 'left' });
+
+    const spans = columnSpans(table, width);
+    const starts: number[] = [];
+    let at = 0;
+    for (const span of spans) {
+      starts.push(at);
+      at += span;
+    }
+    const writeRow = (cells: Array<string | number>): number => {
+      const r = values.length;
+      const row = blankRow();
+      for (let i = 0; i < spans.length; i++) {
+        const cell = cells[i];
+        row[starts[i]] = cell === undefined || cell === null ? '' : cell;
+        if (spans[i] > 1) merges.push({ row: r, column: starts[i], rows: 1, columns: spans[i] });
+      }
+      values.push(row);
+      return r;
+    };
+
+    const headerAt = writeRow(table.header);
+    styles.push({ row: headerAt, column: 0, rows: 1, columns: width, bold: true, fill: HEADER_FILL, border: true, wrap: true, align: 'center' });
+
+    if (table.rows.length === 0) {
+      const r = fullWidthLine(table.emptyText);
+      styles.push({ row: r, column: 0, rows: 1, columns: width, border: true, align: 'left' });
+      return;
+    }
+    const firstRow = values.length;
+    const statusColumn = table.header.indexOf('状态');
+    for (const row of table.rows) {
+      const r = writeRow(row.cells);
+      if (row.link) links.push({ row: r, column: 0, target: row.link });
+    }
+    const lastRow = values.length - 1;
+    styles.push({ row: firstRow, column: 0, rows: lastRow - firstRow + 1, columns: width, border: true, wrap: true, align: 'left' });
+    if (statusColumn >= 0) {
+      pushColourRuns(styles, table, firstRow, starts[statusColumn], spans[statusColumn]);
+    }
+    if (index === 0) {
+      leaderTable = { headerRow: headerAt, firstRow, lastRow, nameColumn: starts[0], requiredColumn: starts[2], doneColumn: starts[3] };
+    }
+  });
+
+  return {
+    sheetName: model.sheetName,
+    values,
+    columnWidths: COLUMN_WIDTHS.slice(),
+    merges,
+    styles,
+    links,
+    printTitleRows: null,
+    leaderTable,
+    chartAnchor: { row: values.length + 1, column: 0 },
+  };
+}
+
+/** Spans per table column: as given, or 1 each with the last column taking the remaining width. */
+function columnSpans(table: SummaryTable, width: number): number[] {
+  const n = Math.max(1, table.header.length);
+  const spans: number[] = [];
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    const wanted = table.spans && table.spans[i] > 0 ? Math.floor(table.spans[i]) : 1;
+    const left = width - used - (n - 1 - i); // keep one column for each later table column
+    const span = i === n - 1 ? Math.max(1, width - used) : Math.max(1, Math.min(wanted, left));
+    spans.push(span);
+    used += span;
+  }
+  return spans;
+}
+
+/** One style block per run of equal colours in the status column, so writers stay in bulk. */
+function pushColourRuns(styles: BlockStyle[], table: SummaryTable, firstRow: number, column: number, columns: number): void {
+  let runStart = 0;
+  for (let i = 1; i <= table.rows.length; i++) {
+    const prev: Colour | null = table.rows[i - 1].colour;
+    const cur: Colour | null | undefined = i < table.rows.length ? table.rows[i].colour : undefined;
+    if (cur !== prev) {
+      if (prev) {
+        const p = PALETTE[prev];
+        const style: BlockStyle = { row: firstRow + runStart, column, rows: i - runStart, columns, fill: p.fill, align: 'center' };
+        if (p.font) style.font = p.font;
+        styles.push(style);
+      }
+      runStart = i;
+    }
+  }
+}

@@ -1,0 +1,9 @@
+import type { MessageTemplate } from './index';
+
+/** Messages of the engine itself: input errors (Chinese first, then English) and summary text. */
+export const ENGINE_MESSAGES: Record<string, MessageTemplate> = {
+  'input.bad-as-of': (d) => '截至日期“' + d.value + '”无法识别，请写成 YYYY-MM-DD，例如 2019-09-02。 (Bad as-of date: use YYYY-MM-DD.)',
+  'input.bad-month': (d) => '检查月份“' + d.value + '”无法识别，请写成 YYYY-MM，例如 2019-08。 (Bad month: use YYYY-MM.)',
+  'input.as-of-before-month': (d) =>
+    '截至日期 ' + d.asOf + ' 早于检查月份 ' + d.month + ' 的第一天，无法检查。 (The as-of date is before the month being checked.)',
+};

@@ -1,0 +1,91 @@
+/**
+ * hazard-rectification — 隐患整改 (SPEC §2.3): every log row with a hazard, dated ≤ T, whatever its
+ * month, is judged against its rectification deadline.
+ */
+import { ymdFromDay } from '../day';
+import { DEFAULT_SETTINGS } from '../defaults';
+import type { Finding, HazardResult, LogEntry, Status } from '../types';
+import { dayLabel, makeFinding } from './context';
+import type { HazardDetails, Rule, RuleContext } from './rule';
+
+/** Hazard text longer than this is cut in messages (the full text stays in the details). */
+export const HAZARD_TEXT_LIMIT = 30;
+
+/**
+ * ok: done by the deadline (or done with no done date) · late: done after it · overdue: not done
+ * and T after the deadline · due-soon: not done, deadline within W days · pending: later deadline ·
+ * problem: hazard without a readable deadline. One finding per hazard row; details in row order of
+ * the workbook (sheet order, then row), whatever the order of the log.
+ */
+export const hazardRectification: Rule<HazardDetails> = {
+  id: 'hazard-rectification',
+  description: '隐患整改：发现的隐患须填写整改期限，并在期限内整改完毕（填写整改完成日期或整改情况）',
+  defaultOptions: { warnDays: DEFAULT_SETTINGS.warnDays },
+  check(ctx) {
+    const sheetOrder = new Map<string, number>();
+    ctx.parsed.sheets.forEach((s, i) => {
+      if (!sheetOrder.has(s.sheet)) sheetOrder.set(s.sheet, i);
+    });
+    const order = (name: string) => (sheetOrder.has(name) ? sheetOrder.get(name)! : sheetOrder.size);
+    const entries = ctx.index.hazards
+      .slice()
+      .sort((a, b) => order(a.ref.sheet) - order(b.ref.sheet) || (a.ref.sheet < b.ref.sheet ? -1 : a.ref.sheet > b.ref.sheet ? 1 : 0) || a.ref.row - b.ref.row);
+    const findings: Finding[] = [];
+    const details: HazardDetails = [];
+    for (const entry of entries) {
+      const finding = judge(ctx, entry);
+      findings.push(finding);
+      details.push(result(entry, finding.status, finding.message));
+    }
+    return { findings, details };
+  },
+};
+
+function judge(ctx: RuleContext, entry: LogEntry): Finding {
+  const refYear = ymdFromDay(ctx.asOf).year;
+  const hazard = shorten(entry.hazard || '');
+  if (entry.deadlineMissing || entry.deadline === null) {
+    return makeFinding('hazard-rectification', entry.ref, 'problem', 'hazard.no-deadline', { hazard });
+  }
+  const deadline = dayLabel(entry.deadline, refYear);
+  if (entry.done) {
+    if (entry.doneDate === null) return makeFinding('hazard-rectification', entry.ref, 'ok', 'hazard.ok-undated', { hazard, deadline });
+    const doneDate = dayLabel(entry.doneDate, refYear);
+    if (entry.doneDate <= entry.deadline) {
+      return makeFinding('hazard-rectification', entry.ref, 'ok', 'hazard.ok', { hazard, deadline, doneDate });
+    }
+    return makeFinding('hazard-rectification', entry.ref, 'late', 'hazard.late', {
+      hazard,
+      deadline,
+      doneDate,
+      days: entry.doneDate - entry.deadline,
+    });
+  }
+  if (ctx.asOf > entry.deadline) {
+    return makeFinding('hazard-rectification', entry.ref, 'overdue', 'hazard.overdue', { hazard, deadline, days: ctx.asOf - entry.deadline });
+  }
+  const days = entry.deadline - ctx.asOf;
+  const status: Status = days <= ctx.settings.warnDays ? 'due-soon' : 'pending';
+  return makeFinding('hazard-rectification', entry.ref, status, 'hazard.' + status, { hazard, deadline, days });
+}
+
+function result(entry: LogEntry, status: Status, message: string): HazardResult {
+  return {
+    ref: entry.ref,
+    date: entry.date,
+    leaders: entry.leaders,
+    site: entry.siteRaw.trim(),
+    hazard: entry.hazard || '',
+    deadline: entry.deadline,
+    doneDate: entry.doneDate,
+    done: entry.done,
+    status,
+    message,
+  };
+}
+
+/** Cuts long hazard text to HAZARD_TEXT_LIMIT characters (code points, not UTF-16 units), with …. */
+export function shorten(text: string): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length <= HAZARD_TEXT_LIMIT ? chars.join('') : chars.slice(0, HAZARD_TEXT_LIMIT - 1).join('') + '…';
+}

@@ -1,0 +1,259 @@
+/**
+ * The settings sheet 规则设置 (SPEC §3): two columns 项目 / 值. Every number of the township
+ * document is a default a workbook may override here; an unreadable value is a data problem that
+ * names the cell, and its default is kept.
+ */
+import { parseDateCell, smallNumber } from './clean/dates';
+import { cleanName, resolveLeader, splitNames } from './clean/names';
+import { makeProblem } from './clean/problem';
+import { cellText, cleanKey, isBlank, nfkc, quoteCell, stripBracketed, trimAll } from './clean/text';
+import { splitUnits } from './clean/units';
+import { dayFromExcelSerial, daysInMonth, ymdFromDay } from './day';
+import { DEFAULT_SETTINGS } from './defaults';
+import { sheetOrigin } from './detect';
+import type { CellValue, DetectedSheet, Problem, Settings, SheetInput } from './types';
+
+type NumberKey = 'mainQuota' | 'memberQuota' | 'deadlineDay' | 'warnDays' | 'partyMeetings' | 'leadershipMeetings';
+
+/** The keys of the settings sheet (cleaned), what they set, and the range a number must be in. */
+export const SETTING_KEYS: ReadonlyArray<{ key: string; field: NumberKey; min: number; max: number; unit: string }> = [
+  { key: '主要领导每月次数', field: 'mainQuota', min: 0, max: 31, unit: '次' },
+  { key: '其他成员每月次数', field: 'memberQuota', min: 0, max: 31, unit: '次' },
+  { key: '每月截止日', field: 'deadlineDay', min: 1, max: 31, unit: '日' },
+  { key: '临期提醒天数', field: 'warnDays', min: 0, max: 60, unit: '天' },
+  { key: '党委会每年次数', field: 'partyMeetings', min: 0, max: 366, unit: '次' },
+  { key: '班子会每年次数', field: 'leadershipMeetings', min: 0, max: 366, unit: '次' },
+];
+
+const COUNT_TEXT = /^(?:每月|每年)?([0-9]{1,4}|[一二两三四五六七八九十]{1,3})(?:次|日|号|天)?(?:\/?(?:月|年))?$/;
+
+/**
+ * A whole number from a settings value: a number (2), or text such as `2`, `２`, `2次`, `25日`,
+ * `5天`, `每月2次`, `两次`. Null when the value is none of these.
+ */
+export function readCount(value: CellValue): number | null {
+  if (typeof value === 'number') return isFinite(value) && Math.floor(value) === value ? value : null;
+  if (typeof value !== 'string') return null;
+  const m = COUNT_TEXT.exec(cleanKey(value));
+  return m ? smallNumber(m[1]) : null;
+}
+
+const MONTH_END = /^(\d{1,2})月(?:底|末)$/;
+
+/**
+ * The (month, day) of 述职截止: text `01-31`, `1-31`, `1/31`, `1月31日`, `1月底`, a full date
+ * (its month and day), or a date serial / Date object (Excel turns a typed 1-31 into a date).
+ */
+export function readMonthDay(value: CellValue): { month: number; day: number } | null {
+  if (typeof value === 'number') {
+    // Small numbers are not dates a clerk typed (1.31 would be serial 1, 1900-01-01).
+    if (!isFinite(value) || value < 367) return null;
+    const d = dayFromExcelSerial(value);
+    if (d === null) return null;
+    const ymd = ymdFromDay(d);
+    return { month: ymd.month, day: ymd.day };
+  }
+  if (typeof value === 'string') {
+    const end = MONTH_END.exec(cleanKey(value));
+    if (end) {
+      const month = +end[1];
+      return month >= 1 && month <= 12 ? { month, day: daysInMonth(2001, month) } : null;
+    }
+  }
+  // Year 2000 is a leap year, so 2月29日 is accepted.
+  const parsed = parseDateCell(value, { date1904: false, defaultYear: 2000 });
+  if (!parsed || !parsed.ok) return null;
+  const ymd = ymdFromDay(parsed.day);
+  return { month: ymd.month, day: ymd.day };
+}
+
+// Alias pairs are separated by line breaks or 、，,;；; each pair by = ＝ → or ->.
+const ALIAS_PAIRS = /[\r\n、,;]+/;
+const ALIAS_ARROW = /=|→|->|⇒/;
+
+/** What the settings sheets gave. */
+export interface SettingsRead {
+  /** DEFAULT_SETTINGS with every readable value applied; `deadlineDaySource` is 'settings' when 每月截止日 was set. */
+  settings: Settings;
+  /** The sheets, as detected sheets (headerRow 0; dataRows the rows holding a key). */
+  sheets: DetectedSheet[];
+  problems: Problem[];
+}
+
+const VALUE_COLUMN = '值';
+
+/**
+ * Reads the settings sheets (normally one, named 规则设置). A row's first non-empty cell is the key
+ * (cleaned, bracketed notes and a trailing colon ignored) and the next cell its value; a header
+ * row 项目 / 值 may or may not be there; unknown keys are ignored. Numbers, 述职截止, 主要领导,
+ * 安委成员单位 and 别名 are read as SPEC §3 says; 主要领导 and 别名 are checked against the known
+ * leaders (cleaned schedule names). Scalar keys given twice: the later row wins; lists and
+ * 别名 rows add up.
+ */
+export function readSettings(sheets: ReadonlyArray<SheetInput>, known: ReadonlySet<string>): SettingsRead {
+  const settings: Settings = {
+    mainQuota: DEFAULT_SETTINGS.mainQuota,
+    memberQuota: DEFAULT_SETTINGS.memberQuota,
+    deadlineDay: DEFAULT_SETTINGS.deadlineDay,
+    warnDays: DEFAULT_SETTINGS.warnDays,
+    partyMeetings: DEFAULT_SETTINGS.partyMeetings,
+    leadershipMeetings: DEFAULT_SETTINGS.leadershipMeetings,
+    reportDeadline: { month: DEFAULT_SETTINGS.reportDeadline.month, day: DEFAULT_SETTINGS.reportDeadline.day },
+    mainLeaders: null,
+    memberUnits: null,
+    aliases: {},
+    deadlineDaySource: 'default',
+  };
+  const problems: Problem[] = [];
+  const detected: DetectedSheet[] = [];
+  const mainLeaderCells: Array<{ sheet: string; row: number; column: number; value: CellValue }> = [];
+  const aliases: Record<string, string> = {};
+
+  for (const sheet of sheets) {
+    const values = Array.isArray(sheet.values) ? sheet.values : [];
+    const { firstRow, firstColumn } = sheetOrigin(sheet);
+    const dataRows: number[] = [];
+    let minCol = Infinity;
+    let maxCol = 0;
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r];
+      if (!row) continue;
+      let k = 0;
+      while (k < row.length && isBlank(row[k])) k++;
+      if (k >= row.length) continue;
+      const keyCell = row[k];
+      if (typeof keyCell !== 'string') continue;
+      const key = cleanKey(stripBracketed(nfkc(keyCell))).replace(/[:：]+$/, '');
+      const value = row[k + 1];
+      const excelRow = firstRow + r;
+      const column = firstColumn + k + 1;
+      const at = { sheet: sheet.name, row: excelRow, column };
+      if (key === '项目') continue;
+      const bad = (expected: string, fallback: string) =>
+        problems.push(
+          makeProblem('bad-setting', sheet.name, excelRow, column, VALUE_COLUMN, 'problem.bad-setting', {
+            key,
+            text: quoteCell(value),
+            expected,
+            fallback,
+          }),
+        );
+      let known_ = true;
+      const numberKey = SETTING_KEYS.find((s) => s.key === key);
+      if (numberKey) {
+        if (!isBlank(value)) {
+          const n = readCount(value);
+          if (n === null || n < numberKey.min || n > numberKey.max) {
+            bad(numberKey.min + '到' + numberKey.max + '之间的整数', settings[numberKey.field] + numberKey.unit);
+          } else {
+            settings[numberKey.field] = n;
+            if (numberKey.field === 'deadlineDay') settings.deadlineDaySource = 'settings';
+          }
+        }
+      } else if (key === '述职截止') {
+        if (!isBlank(value)) {
+          const md = readMonthDay(value);
+          if (md === null) {
+            const d = settings.reportDeadline;
+            bad('月-日，如01-31或1月31日', d.month + '月' + d.day + '日');
+          } else {
+            settings.reportDeadline = md;
+          }
+        }
+      } else if (key === '主要领导') {
+        if (!isBlank(value)) mainLeaderCells.push({ sheet: at.sheet, row: at.row, column: at.column, value });
+      } else if (key === '安委成员单位') {
+        if (!isBlank(value)) {
+          const units = splitUnits(cellText(value));
+          const list = settings.memberUnits || [];
+          for (const u of units) if (list.indexOf(u) < 0) list.push(u);
+          settings.memberUnits = list;
+        }
+      } else if (key === '别名') {
+        if (!isBlank(value)) readAliases(value, at, known, aliases, problems);
+      } else {
+        known_ = false;
+      }
+      if (known_) {
+        dataRows.push(excelRow);
+        minCol = Math.min(minCol, firstColumn + k);
+        maxCol = Math.max(maxCol, column);
+      }
+    }
+    detected.push({
+      sheet: sheet.name,
+      kind: 'settings',
+      headerRow: 0,
+      columns: {},
+      headers: {},
+      firstColumn: minCol === Infinity ? firstColumn : minCol,
+      lastColumn: maxCol === 0 ? firstColumn + 1 : maxCol,
+      dataRows,
+    });
+  }
+
+  settings.aliases = aliases;
+  for (const cell of mainLeaderCells) {
+    const names: string[] = [];
+    const unknown: string[] = [];
+    for (const name of splitNames(cellText(cell.value))) {
+      const leader = resolveLeader(name, known, aliases);
+      if (leader === null) unknown.push(name);
+      else if (names.indexOf(leader) < 0) names.push(leader);
+    }
+    if (unknown.length > 0) {
+      problems.push(
+        makeProblem('bad-setting', cell.sheet, cell.row, cell.column, VALUE_COLUMN, 'problem.main-leader-unknown', {
+          names: unknown.join('、'),
+        }),
+      );
+    }
+    // Names that match no leader do not make the list: with none left, roles fall back to inference.
+    if (names.length > 0) {
+      const list = settings.mainLeaders || [];
+      for (const n of names) if (list.indexOf(n) < 0) list.push(n);
+      settings.mainLeaders = list;
+    }
+  }
+  return { settings, sheets: detected, problems };
+}
+
+function readAliases(
+  value: CellValue,
+  at: { sheet: string; row: number; column: number },
+  known: ReadonlySet<string>,
+  aliases: Record<string, string>,
+  problems: Problem[],
+): void {
+  const text = typeof value === 'string' ? nfkc(value) : '';
+  const pairs = text.split(ALIAS_PAIRS);
+  let any = false;
+  for (const pairText of pairs) {
+    const pair = trimAll(pairText);
+    if (pair === '') continue;
+    any = true;
+    const sides = pair.split(ALIAS_ARROW);
+    const alias = sides.length === 2 ? cleanName(sides[0]) : '';
+    const target = sides.length === 2 ? cleanName(sides[1]) : '';
+    if (alias === '' || target === '') {
+      problems.push(
+        makeProblem('bad-setting', at.sheet, at.row, at.column, VALUE_COLUMN, 'problem.bad-alias', { text: quoteCell(pair) }),
+      );
+      continue;
+    }
+    if (!known.has(target)) {
+      problems.push(
+        makeProblem('bad-setting', at.sheet, at.row, at.column, VALUE_COLUMN, 'problem.alias-unknown', {
+          alias: quoteCell(alias, 20),
+          target: quoteCell(target, 20),
+        }),
+      );
+      continue;
+    }
+    // defineProperty, so that an alias spelled __proto__ stays a plain key.
+    Object.defineProperty(aliases, alias, { value: target, enumerable: true, writable: true, configurable: true });
+  }
+  if (!any) {
+    problems.push(makeProblem('bad-setting', at.sheet, at.row, at.column, VALUE_COLUMN, 'problem.bad-alias', { text: quoteCell(value) }));
+  }
+}

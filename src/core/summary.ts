@@ -1,0 +1,157 @@
+/**
+ * The summary sheet's content (SPEC §3) as plain tables. `layout.ts` turns it into cells.
+ */
+import { formatChinese, formatIso, ymdFromDay } from './day';
+import { STATUS_COLOUR, STATUS_LABEL } from './palette';
+import type { CheckResult, Day, SummaryModel, SummaryTable } from './types';
+
+/** Long tables are cut here on the printable sheet; the JSON report and the row colours keep everything. */
+export const SUMMARY_TABLE_LIMIT = 500;
+
+const ROLE_LABEL = { main: '主要领导', member: '班子成员' } as const;
+const MEETING_LABEL = { 'party-committee': '党委会研究安全生产', leadership: '班子会研究安全生产' } as const;
+const ROLE_SOURCE_NOTE = {
+  column: '',
+  settings: '主要领导按“规则设置”中的名单认定。',
+  inferred: '安排表没有职务列，规则设置也未列主要领导：已按检查范围以“全镇”开头推定主要领导（请核对）。',
+} as const;
+
+/** Builds the summary model of a finished check. */
+export function buildSummary(result: CheckResult, when: { year: number; month: number; asOf: Day }): SummaryModel {
+  const s = result.settings;
+  const d = result.deadlineDay;
+  const township = result.township || '';
+  const deadlineSource = s.deadlineDaySource === 'header' ? '（取自安排表表头）' : s.deadlineDaySource === 'settings' ? '（取自规则设置）' : '';
+  const infoLines = [
+    '检查月份：' + when.year + '年' + when.month + '月　　截至日期：' + formatChinese(when.asOf),
+    '检查规则：主要领导每月带队检查不少于' + s.mainQuota + '次，其他班子成员不少于' + s.memberQuota + '次，重点场所每月检查，均在每月' + d +
+      '日前（含' + d + '日）完成' + deadlineSource + '；临期提醒' + s.warnDays + '天。',
+    '　　　　　党委会、班子会每年研究安全生产分别不少于' + s.partyMeetings + '次、' + s.leadershipMeetings + '次；安委成员单位' +
+      s.reportDeadline.month + '月' + s.reportDeadline.day + '日前提交上年度述职报告。',
+    '颜色：红色＝未完成/已逾期，橙色＝逾期完成，黄色＝临期，绿色＝合规，灰色＝数据问题；无色＝本月尚未到期。',
+  ];
+  if (ROLE_SOURCE_NOTE[result.roleSource]) infoLines.push(ROLE_SOURCE_NOTE[result.roleSource]);
+
+  const tables: SummaryTable[] = [];
+
+  tables.push({
+    title: '一、领导带队检查情况（' + when.month + '月）',
+    header: ['带队领导', '角色', '应检次数', '实检次数', d + '日前完成', '重点场所', '未检场所', '状态', '说明'],
+    rows: result.leaders.map((l) => {
+      const done = l.sites.filter((x) => x.status === 'ok' || x.status === 'late').length;
+      const notDone = l.sites.filter((x) => x.status !== 'ok' && x.status !== 'late').map((x) => x.name);
+      return {
+        cells: [
+          l.name,
+          ROLE_LABEL[l.role],
+          l.required,
+          l.total,
+          l.onTime,
+          l.sites.length ? done + '/' + l.sites.length : '—',
+          notDone.join('、'),
+          STATUS_LABEL[l.status],
+          l.message,
+        ],
+        colour: STATUS_COLOUR[l.status],
+        link: l.ref,
+      };
+    }),
+    emptyText: '安排表中没有带队领导',
+  });
+
+  const hazards = result.hazards.filter((h) => h.status === 'overdue' || h.status === 'due-soon');
+  hazards.sort((a, b) => (a.status === b.status ? (a.deadline || 0) - (b.deadline || 0) : a.status === 'overdue' ? -1 : 1));
+  tables.push(
+    limit({
+      title: '二、逾期和临期的隐患整改',
+      header: ['来源', '检查日期', '带队领导', '整改期限', '状态', '检查地点', '隐患', '说明'],
+      spans: [1, 1, 1, 1, 1, 1, 1, 2],
+      rows: hazards.map((h) => ({
+        cells: [
+          h.ref.sheet + '!第' + h.ref.row + '行',
+          formatIso(h.date),
+          h.leaders.join('、'),
+          h.deadline === null ? '' : formatIso(h.deadline),
+          STATUS_LABEL[h.status],
+          h.site,
+          h.hazard,
+          h.message,
+        ],
+        colour: STATUS_COLOUR[h.status],
+        link: h.ref,
+      })),
+      emptyText: '无逾期或临期的隐患',
+    }),
+  );
+
+  tables.push({
+    title: '三、党委会、班子会研究安全生产（' + when.year + '年累计）',
+    header: ['会议', '年度', '已开次数', '应开次数', '状态', '说明'],
+    spans: [2, 1, 1, 1, 1, 3],
+    rows: (result.meetings || []).map((m) => ({
+      cells: [MEETING_LABEL[m.kind], m.year, m.count, m.required, STATUS_LABEL[m.status], m.message],
+      colour: STATUS_COLOUR[m.status],
+    })),
+    emptyText: result.meetings === null ? '未找到会议记录表，本项未检查' : '无',
+  });
+
+  const reportYear = ymdFromDay(when.asOf).year;
+  tables.push({
+    title: '四、安委成员单位' + (reportYear - 1) + '年度述职报告',
+    header: ['成员单位', '提交日期', '状态', '说明'],
+    spans: [1, 1, 1, 6],
+    rows: (result.reports || []).map((r) => ({
+      cells: [r.unit, r.submitted === null ? '' : formatIso(r.submitted), STATUS_LABEL[r.status], r.message],
+      colour: STATUS_COLOUR[r.status],
+      link: r.ref || undefined,
+    })),
+    emptyText: result.reports === null ? '未找到述职报告表，本项未检查' : '无成员单位',
+  });
+
+  const missingDeadlines = result.hazards.filter((h) => h.status === 'problem');
+  const problemRows = result.problems
+    .map((p) => ({
+      cells: [p.sheet, p.row > 0 ? p.row : '', p.columnName, p.message] as Array<string | number>,
+      colour: 'grey' as const,
+      link: p.row > 0 ? { sheet: p.sheet, row: p.row } : undefined,
+    }))
+    .concat(
+      missingDeadlines.map((h) => ({
+        cells: [h.ref.sheet, h.ref.row, '整改期限', h.message] as Array<string | number>,
+        colour: 'grey' as const,
+        link: h.ref,
+      })),
+    );
+  tables.push(
+    limit({
+      title: '五、数据问题（无法读取的行，已标灰色）',
+      header: ['工作表', '行', '列', '问题'],
+      spans: [1, 1, 1, 6],
+      rows: problemRows,
+      emptyText: '无',
+    }),
+  );
+
+  const title = township + '党政领导干部安全生产履职情况汇总（' + when.year + '年' + when.month + '月）';
+  return {
+    sheetName: '履职汇总 ' + result.month,
+    title,
+    infoLines,
+    tables,
+    chart: {
+      categories: result.leaders.map((l) => l.name),
+      required: result.leaders.map((l) => l.required),
+      done: result.leaders.map((l) => l.total),
+    },
+  };
+}
+
+function limit(table: SummaryTable): SummaryTable {
+  if (table.rows.length <= SUMMARY_TABLE_LIMIT) return table;
+  const rest = table.rows.length - SUMMARY_TABLE_LIMIT;
+  const rows = table.rows.slice(0, SUMMARY_TABLE_LIMIT);
+  const filler: Array<string | number> = table.header.map(() => '');
+  filler[0] = '另有' + rest + '条未列出，见各表中的颜色标记或 JSON 报告';
+  rows.push({ cells: filler, colour: null });
+  return { title: table.title, header: table.header, rows, emptyText: table.emptyText, spans: table.spans };
+}

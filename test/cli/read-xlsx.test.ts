@@ -1,0 +1,215 @@
+/**
+ * The reader turns workbooks written by any program into the grids of `range.values`.
+ * Packages are built part by part here (inline strings, shared strings, 1904 dates, formulas
+ * without cached results) because Excel, WPS and others do not write files the way ExcelJS does.
+ */
+import ExcelJS from 'exceljs';
+import { loadWorkbook, toCellValue } from '../../src/cli/read-xlsx';
+import { CliError } from '../../src/cli/errors';
+import { buildRawXlsx } from './helpers/raw-xlsx';
+import JSZip from 'jszip';
+
+const utcDay = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+describe('toCellValue: what range.values shows', () => {
+  const cases: Array<[string, ExcelJS.CellValue | undefined, unknown]> = [
+    ['empty', null, ''],
+    ['undefined', undefined, ''],
+    ['number', 42.5, 42.5],
+    ['string', '熊  丹', '熊  丹'],
+    ['text that looks like a formula stays text', '=1+1', '=1+1'],
+    ['boolean', true, true],
+    ['date', utcDay(2019, 8, 3), utcDay(2019, 8, 3)],
+    ['error value', { error: '#N/A' } as ExcelJS.CellErrorValue, '#N/A'],
+    ['rich text', { richText: [{ text: '郭' }, { text: '环球', font: { bold: true } }] }, '郭环球'],
+    ['formula with result', { formula: 'A1+1', result: 3 } as ExcelJS.CellFormulaValue, 3],
+    ['formula with date result', { formula: 'TODAY()', result: utcDay(2019, 8, 3) } as ExcelJS.CellFormulaValue, utcDay(2019, 8, 3)],
+    ['formula with error result', { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue, '#DIV/0!'],
+    ['formula never calculated', { formula: 'A1+1' } as ExcelJS.CellFormulaValue, ''],
+    ['shared formula', { sharedFormula: 'B2', result: 'x' } as unknown as ExcelJS.CellValue, 'x'],
+    ['hyperlink', { text: '湘域矿业', hyperlink: 'https://example.com' }, '湘域矿业'],
+    [
+      'hyperlink with rich text',
+      { text: { richText: [{ text: '刘家' }, { text: '村' }] }, hyperlink: '#A1' } as unknown as ExcelJS.CellValue,
+      '刘家村',
+    ],
+    ['invalid date', new Date(NaN), '#无效日期'],
+  ];
+  test.each(cases)('%s', (_name, value, expected) => {
+    expect(toCellValue(value)).toEqual(expected);
+  });
+});
+
+describe('loadWorkbook on packages written by other programs', () => {
+  test('inline strings, shared strings, numbers, booleans, errors, formulas, rich text', async () => {
+    const buffer = await buildRawXlsx(
+      [
+        {
+          name: '检查记录',
+          rows: [
+            ['检查日期', { t: 'inline', v: '带队领导' }, '地点'],
+            [{ t: 'n', v: 43680, date: true }, { t: 'inline', v: '熊  丹' }, { t: 'rich', runs: ['刘家', '村'] }],
+            [{ t: 'e', v: '#N/A' }, { t: 'f', f: 'B2', v: '熊  丹', type: 'str' }, { t: 'f', f: 'NOW()' }],
+            [{ t: 'b', v: true }, 7, { t: 'f', f: 'A2', v: 43681, date: true }],
+          ],
+        },
+      ],
+      { strings: 'shared' },
+    );
+    const { input } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.date1904).toBe(false);
+    expect(input.sheets).toHaveLength(1);
+    const sheet = input.sheets[0];
+    expect(sheet.firstRow).toBe(1);
+    expect(sheet.firstColumn).toBe(1);
+    expect(sheet.values).toEqual([
+      ['检查日期', '带队领导', '地点'],
+      [utcDay(2019, 8, 3), '熊  丹', '刘家村'],
+      ['#N/A', '熊  丹'],
+      [true, 7, utcDay(2019, 8, 4)],
+    ]);
+  });
+
+  test('all strings inline (no sharedStrings part) and no styles part at all', async () => {
+    const buffer = await buildRawXlsx(
+      [{ name: 'S', rows: [['带队领导', '检查范围'], ['郭环球', '全镇辖区内'], [null, 43680]] }],
+      { strings: 'inline', noStyles: true },
+    );
+    const zip = await JSZip.loadAsync(buffer);
+    expect(zip.file('xl/sharedStrings.xml')).toBeNull();
+    expect(zip.file('xl/styles.xml')).toBeNull();
+    const { input } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.sheets[0].values).toEqual([['带队领导', '检查范围'], ['郭环球', '全镇辖区内'], ['', 43680]]);
+  });
+
+  test('1904 date system: date-formatted cells become the right day, plain serials stay numbers and the flag is set', async () => {
+    // In the 1904 system serial 42218 is 2019-08-03 (1462 days less than in the 1900 system).
+    const buffer = await buildRawXlsx(
+      [{ name: 'S', rows: [['日期', '数'], [{ t: 'n', v: 42218, date: true }, 42218]] }],
+      { date1904: true },
+    );
+    const { input, workbook } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.date1904).toBe(true);
+    expect(input.sheets[0].values[1]).toEqual([utcDay(2019, 8, 3), 42218]);
+    // And ExcelJS writes it back in the same system: the round trip keeps the day.
+    const again = await loadWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), 'y.xlsx');
+    expect(again.input.date1904).toBe(true);
+    expect(again.input.sheets[0].values[1]).toEqual([utcDay(2019, 8, 3), 42218]);
+  });
+
+  test('the same day in the 1900 system', async () => {
+    const buffer = await buildRawXlsx([{ name: 'S', rows: [[{ t: 'n', v: 43680, date: true }]] }]);
+    const { input } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.date1904).toBe(false);
+    expect(input.sheets[0].values).toEqual([[utcDay(2019, 8, 3)]]);
+  });
+
+  test('used range: title offset, ragged rows, merged cells show their value once', async () => {
+    const buffer = await buildRawXlsx([
+      {
+        name: 'S',
+        firstRow: 3,
+        rows: [[null, '标题', '标题'], [null, '带队领导', '检查范围', null, '备注'], [null, '郭环球']],
+        merges: ['B3:C3'],
+      },
+    ]);
+    const { input } = await loadWorkbook(buffer, 'x.xlsx');
+    const sheet = input.sheets[0];
+    expect(sheet.firstRow).toBe(3);
+    expect(sheet.firstColumn).toBe(2);
+    // C3 holds text in the file, but Excel shows merged areas by their top-left cell only.
+    expect(sheet.values).toEqual([['标题'], ['带队领导', '检查范围', '', '备注'], ['郭环球']]);
+  });
+
+  test('hidden and very hidden sheets are read with their visibility; an empty sheet has no rows', async () => {
+    const buffer = await buildRawXlsx([
+      { name: 'A', rows: [['x']] },
+      { name: 'B', rows: [['y']], state: 'hidden' },
+      { name: 'C', rows: [['z']], state: 'veryHidden' },
+      { name: 'D', rows: [] },
+    ]);
+    const { input } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['A', 'visible'],
+      ['B', 'hidden'],
+      ['C', 'veryHidden'],
+      ['D', 'visible'],
+    ]);
+    expect(input.sheets[3].values).toEqual([]);
+  });
+
+  test('rows and cells without their optional r attribute (some writers leave it out)', async () => {
+    const good = await buildRawXlsx([{ name: 'S', rows: [['带队领导', '检查范围'], ['郭环球', '全镇'], [null, null, 'x']] }]);
+    const zip = await JSZip.loadAsync(good);
+    let xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // Row 2 keeps its number, row 3 loses it; B1 and A2 keep theirs, the rest lose theirs.
+    xml = xml
+      .replace('<row r="1">', '<row>')
+      .replace('<row r="3">', '<row>')
+      .replace(/<c r="(A1|B2|C3)"/g, '<c');
+    zip.file('xl/worksheets/sheet1.xml', xml);
+    expect(xml).not.toMatch(/r="(A1|B2|C3)"/);
+    const { input } = await loadWorkbook(await zip.generateAsync({ type: 'nodebuffer' }), 'x.xlsx');
+    // A cell without r follows the previous cell of its row: row 3's only cell becomes A3.
+    expect(input.sheets[0].values).toEqual([['带队领导', '检查范围'], ['郭环球', '全镇'], ['x']]);
+  });
+
+  test('the main namespace written with a prefix (<x:row>, as some .NET writers do)', async () => {
+    const good = await buildRawXlsx([{ name: 'S', rows: [['带队领导', '检查范围'], ['郭环球', 7]] }]);
+    const zip = await JSZip.loadAsync(good);
+    for (const part of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml']) {
+      const xml = await zip.file(part)!.async('string');
+      zip.file(
+        part,
+        xml
+          .replace(/<(\/?)(?![?!])(?!r:)([A-Za-z])/g, '<$1x:$2')
+          .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'),
+      );
+    }
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toContain('<x:row r="1">');
+    const { input } = await loadWorkbook(await zip.generateAsync({ type: 'nodebuffer' }), 'x.xlsx');
+    expect(input.sheets.map((s) => [s.name, s.values])).toEqual([['S', [['带队领导', '检查范围'], ['郭环球', 7]]]]);
+  });
+
+  test('sheet names with quotes and brackets survive', async () => {
+    const buffer = await buildRawXlsx([{ name: "O'Neil 记录【八月】(1)", rows: [['x']] }]);
+    const { input } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.sheets[0].name).toBe("O'Neil 记录【八月】(1)");
+  });
+});
+
+describe('loadWorkbook refuses what is not a workbook', () => {
+  const cases: Array<[string, Buffer, RegExp]> = [
+    ['plain text', Buffer.from('日期,领导\n2019-08-03,郭环球\n'), /不是 \.xlsx 工作簿/],
+    ['empty file', Buffer.alloc(0), /不是 \.xlsx 工作簿/],
+    ['old .xls / encrypted (OLE compound file)', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), /旧版 \.xls/],
+    ['truncated zip', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /不是 \.xlsx 工作簿/],
+  ];
+  test.each(cases)('%s', async (_name, buffer, message) => {
+    await expect(loadWorkbook(buffer, 'x.xlsx')).rejects.toThrow(CliError);
+    await expect(loadWorkbook(buffer, 'x.xlsx')).rejects.toThrow(message);
+  });
+
+  test('a zip that is not a workbook (e.g. a .docx)', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document/>');
+    const buffer = await zip.generateAsync({ type: 'nodebuffer' });
+    await expect(loadWorkbook(buffer, 'x.docx')).rejects.toThrow(/压缩包里没有 xl\/workbook\.xml/);
+  });
+
+  test('a Strict Open XML workbook gets a clear message', async () => {
+    const good = await buildRawXlsx([{ name: 'S', rows: [['x']] }]);
+    const zip = await JSZip.loadAsync(good);
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', xml.replace('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'));
+    await expect(loadWorkbook(await zip.generateAsync({ type: 'nodebuffer' }), 'x.xlsx')).rejects.toThrow(/Strict Open XML/);
+  });
+
+  test('a workbook whose sheet XML is broken', async () => {
+    const good = await buildRawXlsx([{ name: 'S', rows: [['x']] }]);
+    const zip = await JSZip.loadAsync(good);
+    zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row><c r="A1" t="s"><v>');
+    const buffer = await zip.generateAsync({ type: 'nodebuffer' });
+    await expect(loadWorkbook(buffer, 'x.xlsx')).rejects.toThrow(CliError);
+  });
+});

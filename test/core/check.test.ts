@@ -1,0 +1,214 @@
+import { checkWorkbook, layoutSummary, toJsonReport } from '../../src/core';
+import { dayFromYmd, excelSerialFromDay } from '../../src/core/day';
+import type { CheckResult, WorkbookInput } from '../../src/core/types';
+import { logSheet, seedSchedule, type LogRow } from '../helpers/seed';
+
+const serial = (y: number, m: number, d: number) => excelSerialFromDay(dayFromYmd(y, m, d));
+
+/** Row i of this table is Excel row i + 3 of 检查记录. */
+const LOG: LogRow[] = [
+  { date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村' }, // 3 green
+  { date: '2019年8月27日', leader: '熊 丹', site: '童子山村' }, // 4 orange: after the 25th
+  { date: serial(2019, 8, 12), leader: '邓光明', site: '大栗港加油站', hazard: '灭火器过期', deadline: '2019-08-30' }, // 5 red: overdue
+  { date: '2019/8/5', leader: '鲁攀、秦尚', site: '和平加油站' }, // 6 green
+  { date: '8月20日', leader: '鲁攀，秦尚', site: '和平加油站', hazard: '线路老化', deadline: '2019-09-05' }, // 7 yellow: due in 3 days
+  { date: 'abc', leader: '郭环球', site: '刘家村' }, // 8 grey: bad date
+  { date: serial(2019, 8, 15), leader: '张三', site: '刘家村' }, // 9 grey: unknown leader
+  { date: '2019-09-10', leader: '郭环球', site: '刘家村' }, // 10 grey: after as-of
+];
+
+function workbook(extra: WorkbookInput['sheets'] = []): WorkbookInput {
+  return { sheets: [seedSchedule(), logSheet(LOG), ...extra] };
+}
+
+function check(input: WorkbookInput, asOf = '2019-09-02', month: string | undefined = '2019-08'): CheckResult {
+  const outcome = checkWorkbook(input, { asOf, month });
+  if (!outcome.ok) throw new Error('expected a result, got ' + outcome.error.message);
+  return outcome.result;
+}
+
+function colourOf(result: CheckResult, sheet: string, row: number): string | null {
+  const r = result.rows.find((x) => x.sheet === sheet && x.row === row);
+  return r ? r.colour : null;
+}
+
+describe('checkWorkbook on the seed schedule', () => {
+  const result = check(workbook());
+
+  it.each([
+    ['郭环球', 'main', 1, 1, 1, 'ok'],
+    ['熊丹', 'main', 1, 1, 0, 'late'],
+    ['鲁攀', 'member', 2, 2, 2, 'ok'],
+    ['邓光明', 'member', 2, 1, 1, 'missing'],
+    ['秦尚', 'member', 2, 2, 2, 'missing'], // quota met, key sites never inspected
+    ['蔡荣', 'member', 2, 0, 0, 'missing'],
+  ])('%s: role %s, required %d, total %d, on time %d → %s', (name, role, required, total, onTime, status) => {
+    const leader = result.leaders.find((l) => l.name === name)!;
+    expect(leader).toBeDefined();
+    expect([leader.role, leader.required, leader.total, leader.onTime, leader.status]).toEqual([role, required, total, onTime, status]);
+  });
+
+  it("builds SPEC's example message for a member with one trip and an uncovered site", () => {
+    const leader = result.leaders.find((l) => l.name === '邓光明')!;
+    expect(leader.message).toBe('应检2次，实检1次（8月12日）；未检：环宇烟花批发');
+  });
+
+  it.each([
+    ['带队检查安排表', 3, 'green'], // 郭环球
+    ['带队检查安排表', 4, 'orange'], // 熊丹
+    ['带队检查安排表', 5, 'green'], // 鲁攀
+    ['带队检查安排表', 7, 'red'], // 邓光明
+    ['带队检查安排表', 8, 'red'], // 秦尚
+    ['检查记录', 3, 'green'],
+    ['检查记录', 4, 'orange'],
+    ['检查记录', 5, 'red'],
+    ['检查记录', 6, 'green'],
+    ['检查记录', 7, 'yellow'],
+    ['检查记录', 8, 'grey'],
+    ['检查记录', 9, 'grey'],
+    ['检查记录', 10, 'grey'],
+  ])('colours %s row %d %s', (sheet, row, colour) => {
+    expect(colourOf(result, sheet, row)).toBe(colour);
+  });
+
+  it('colours across the header row width, and never the title or header rows', () => {
+    const logRow = result.rows.find((r) => r.sheet === '检查记录' && r.row === 3)!;
+    expect([logRow.firstColumn, logRow.lastColumn]).toEqual([1, 7]);
+    const scheduleRow = result.rows.find((r) => r.sheet === '带队检查安排表' && r.row === 3)!;
+    expect([scheduleRow.firstColumn, scheduleRow.lastColumn]).toEqual([1, 3]);
+    expect(result.rows.some((r) => r.row <= 2)).toBe(false);
+  });
+
+  it('reports every unreadable log row as a problem naming its cell', () => {
+    const rows = result.problems.filter((p) => p.sheet === '检查记录').map((p) => [p.row, p.columnName]);
+    expect(rows).toEqual(expect.arrayContaining([[8, '检查日期'], [9, '带队领导'], [10, '检查日期']]));
+  });
+
+  it('finds the township, the deadline day from the header, and infers the main leaders', () => {
+    expect(result.township).toBe('大栗港镇');
+    expect(result.deadlineDay).toBe(25);
+    expect(result.settings.deadlineDaySource).toBe('header');
+    expect(result.roleSource).toBe('inferred');
+    expect(result.summary.infoLines.join('\n')).toContain('推定主要领导');
+  });
+
+  it('gives a summary model with the SPEC tables and a chart of required against done', () => {
+    expect(result.summary.sheetName).toBe('履职汇总 2019-08');
+    expect(result.summary.title).toContain('大栗港镇');
+    expect(result.summary.tables[0].header).toEqual(['带队领导', '角色', '应检次数', '实检次数', '25日前完成', '重点场所', '未检场所', '状态', '说明']);
+    expect(result.summary.tables[0].rows).toHaveLength(9);
+    const hazards = result.summary.tables[1].rows.map((r) => r.cells[0]);
+    expect(hazards).toEqual(['检查记录!第5行', '检查记录!第7行']);
+    expect(result.summary.chart.categories[0]).toBe('郭环球');
+    expect(result.summary.chart.required.slice(0, 3)).toEqual([1, 1, 2]);
+  });
+
+  it('writes the JSON report of SPEC §4', () => {
+    const json = toJsonReport(result);
+    expect(json).toMatchObject({ month: '2019-08', asOf: '2019-09-02', deadlineDay: 25 });
+    expect(json.leaders[0]).toMatchObject({ name: '郭环球', role: 'main', required: 1, total: 1, onTime: 1, status: 'ok', sites: [{ name: '刘家村', status: 'ok' }] });
+    expect(json.rows.find((r) => r.sheet === '检查记录' && r.row === 5)).toMatchObject({ colour: 'red', rule: 'hazard-rectification' });
+    expect(json.problems.find((p) => p.row === 8)).toMatchObject({ sheet: '检查记录', column: '检查日期' });
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe('checkWorkbook inputs and errors', () => {
+  it.each([
+    [{ asOf: '2019-13-02' }, 'bad-as-of'],
+    [{ asOf: '2019-09-02', month: '2019-8x' }, 'bad-month'],
+    [{ asOf: '2019-07-31', month: '2019-08' }, 'as-of-before-month'],
+  ])('rejects %j with %s', (options, code) => {
+    const outcome = checkWorkbook(workbook(), options);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.code).toBe(code);
+  });
+
+  it('needs an inspection log, and says which headers it looked for', () => {
+    const outcome = checkWorkbook({ sheets: [seedSchedule()] }, { asOf: '2019-09-02' });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.code).toBe('no-log');
+      expect(outcome.error.message).toContain('检查日期');
+    }
+  });
+
+  it('needs a schedule', () => {
+    const outcome = checkWorkbook({ sheets: [logSheet(LOG)] }, { asOf: '2019-09-02' });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.code).toBe('no-schedule');
+  });
+
+  it('defaults the month to the month of the as-of date', () => {
+    const outcome = checkWorkbook(workbook(), { asOf: '2019-09-02' });
+    expect(outcome.ok && outcome.result.month).toBe('2019-09');
+  });
+
+  it('never reads its own summary or state sheets back (running on its own output changes nothing)', () => {
+    const first = check(workbook());
+    const summary = layoutSummary(first.summary);
+    const again = check(
+      workbook([
+        { name: summary.sheetName, values: summary.values },
+        { name: '_履职检查_原格式', values: [['检查日期', '带队领导'], ['2019-08-01', '郭环球']] },
+      ]),
+    );
+    expect(again.findings).toEqual(first.findings);
+    expect(again.rows).toEqual(first.rows);
+  });
+
+  it('reads a log kept as one sheet a month as one log', () => {
+    const split = check({ sheets: [seedSchedule(), logSheet(LOG.slice(0, 4), '7-8月'), logSheet(LOG.slice(4), '9月')] });
+    const whole = check(workbook());
+    expect(split.leaders.map((l) => [l.name, l.total, l.status])).toEqual(whole.leaders.map((l) => [l.name, l.total, l.status]));
+  });
+});
+
+describe('layoutSummary', () => {
+  const result = check(workbook());
+  const layout = layoutSummary(result.summary);
+
+  it('is rectangular and every block lies inside it', () => {
+    const width = layout.columnWidths.length;
+    for (const row of layout.values) expect(row).toHaveLength(width);
+    for (const b of [...layout.merges, ...layout.styles]) {
+      expect(b.row).toBeGreaterThanOrEqual(0);
+      expect(b.column).toBeGreaterThanOrEqual(0);
+      expect(b.row + b.rows).toBeLessThanOrEqual(layout.values.length);
+      expect(b.column + b.columns).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('never overlaps two merges', () => {
+    const taken = new Set<string>();
+    for (const m of layout.merges) {
+      for (let r = m.row; r < m.row + m.rows; r++) {
+        for (let c = m.column; c < m.column + m.columns; c++) {
+          const key = r + ':' + c;
+          expect(taken.has(key)).toBe(false);
+          taken.add(key);
+        }
+      }
+    }
+  });
+
+  it('puts the title first and the leader table where the chart reads it', () => {
+    expect(layout.values[0][0]).toBe(result.summary.title);
+    const t = layout.leaderTable!;
+    expect(layout.values[t.headerRow].slice(0, 4)).toEqual(['带队领导', '角色', '应检次数', '实检次数']);
+    expect(t.lastRow - t.firstRow + 1).toBe(9);
+    expect(layout.values[t.firstRow][t.nameColumn]).toBe('郭环球');
+    expect(layout.values[t.firstRow][t.requiredColumn]).toBe(1);
+    expect(layout.chartAnchor.row).toBeGreaterThan(layout.values.length - 1);
+  });
+
+  it('links each hazard to the log row it comes from', () => {
+    expect(layout.links).toEqual(expect.arrayContaining([expect.objectContaining({ target: { sheet: '检查记录', row: 5 } })]));
+  });
+
+  it('colours status cells with the palette, in runs', () => {
+    const red = layout.styles.filter((s) => s.fill === '#FFC7CE');
+    expect(red.length).toBeGreaterThan(0);
+    expect(red.every((s) => s.font === '#9C0006')).toBe(true);
+  });
+});
