@@ -620,6 +620,14 @@ function scheduleDeadlineDay(sheet: KindSheet): number | null {
   return null;
 }
 
+/** Reports an exact repeat of an earlier row (it is then skipped) and says whether it was one. */
+function isDuplicate(rc: ReadContext, duplicates: DuplicateRows, sheet: KindSheet, row: Row, excelRow: number): boolean {
+  const earlier = duplicates.check(row, sheet.name, excelRow);
+  if (!earlier) return false;
+  rc.problems.push(makeProblem('duplicate-row', sheet.name, excelRow, 0, '', 'problem.duplicate-row', { where: whereText(earlier, sheet.name) }));
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Inspection log
 
@@ -639,11 +647,7 @@ function readLogs(sheets: KindSheet[], rc: ReadContext): LogEntry[] {
     const iDone = f.index('doneDate');
     const iState = f.index('state');
     forEachDataRow(sheet, (row, excelRow) => {
-      const earlier = duplicates.check(row, sheet.name, excelRow);
-      if (earlier) {
-        rc.problems.push(makeProblem('duplicate-row', sheet.name, excelRow, 0, '', 'problem.duplicate-row', { where: whereText(earlier, sheet.name) }));
-        return;
-      }
+      if (isDuplicate(rc, duplicates, sheet, row, excelRow)) return;
       const date = rowDate(rc, sheet, f, 'date', excelRow, cellAt(row, iDate), dateCache, true);
       const leaders = rowLeaders(rc, sheet, f, excelRow, cellAt(row, iLeader), leaderCache);
       if (date === null || leaders === null) return;
@@ -795,11 +799,7 @@ function readMeetings(sheets: KindSheet[], rc: ReadContext): Meeting[] {
     const iName = f.index('name');
     const iTopic = f.index('topic');
     forEachDataRow(sheet, (row, excelRow) => {
-      const earlier = duplicates.check(row, sheet.name, excelRow);
-      if (earlier) {
-        rc.problems.push(makeProblem('duplicate-row', sheet.name, excelRow, 0, '', 'problem.duplicate-row', { where: whereText(earlier, sheet.name) }));
-        return;
-      }
+      if (isDuplicate(rc, duplicates, sheet, row, excelRow)) return;
       const date = rowDate(rc, sheet, f, 'date', excelRow, cellAt(row, iDate), dateCache, true);
       const nameCell = cellAt(row, iName);
       const name = optionalText(rc, sheet, f, 'name', excelRow, nameCell);
@@ -827,11 +827,7 @@ function readReports(sheets: KindSheet[], rc: ReadContext): Report[] {
     const iPerson = f.index('person');
     const iYear = f.index('year');
     forEachDataRow(sheet, (row, excelRow) => {
-      const earlier = duplicates.check(row, sheet.name, excelRow);
-      if (earlier) {
-        rc.problems.push(makeProblem('duplicate-row', sheet.name, excelRow, 0, '', 'problem.duplicate-row', { where: whereText(earlier, sheet.name) }));
-        return;
-      }
+      if (isDuplicate(rc, duplicates, sheet, row, excelRow)) return;
       const unitCell = cellAt(row, iUnit);
       if (errorValue(rc, sheet, f, 'unit', excelRow, unitCell)) return;
       const unitRaw = trimAll(cellText(unitCell));
