@@ -6,7 +6,7 @@
  * the clerk just needs to know that the result file lacks it.
  */
 import JSZip from 'jszip';
-import { attributesOf, readRels, readSheetParts, relKind, startTags } from './ooxml';
+import { attributesOf, readPart, readPartOutsideCells, readRels, readSheetParts, relKind, startTags } from './ooxml';
 
 /** What one feature is called for the clerk (Chinese) and the maintainer (English). */
 interface FeatureInfo {
@@ -96,9 +96,10 @@ export async function censusOf(zip: JSZip): Promise<PackageCensus> {
   for (const part of parts) {
     const counts: Counts = { sheet: 1 };
     sheets.set(part.name, counts);
-    const file = part.path ? zip.file(part.path) : null;
-    if (!file) continue;
-    const xml = await file.async('string');
+    // Every feature counted here lives outside the cells.
+    const outside = part.path ? readPartOutsideCells(zip, part.path) : null;
+    if (!outside) continue;
+    const xml = await outside;
     add(counts, 'mergeCell', startTags(xml, 'mergeCell').length);
     add(counts, 'hyperlink', startTags(xml, 'hyperlink').length);
     add(counts, 'dataValidation', startTags(xml, 'dataValidation').length);
@@ -143,8 +144,8 @@ export async function censusOf(zip: JSZip): Promise<PackageCensus> {
 }
 
 async function text(zip: JSZip, path: string): Promise<string> {
-  const f = zip.file(path);
-  return f ? f.async('string') : '';
+  const part = readPart(zip, path);
+  return part ? part : '';
 }
 
 /**

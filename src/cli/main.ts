@@ -16,6 +16,7 @@ import type { LostPart } from './lost-parts';
 import { loadWorkbook } from './read-xlsx';
 import { formatTerminalReport, useColour } from './terminal';
 import { applyRowColours, defaultFontOf, renderWorkbook, restoreInternalHyperlinks, writeSummarySheet } from './write-xlsx';
+import { escapeUnencodableText } from './xml-text';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -110,6 +111,7 @@ async function runChecked(argv: string[], io: CliIo): Promise<RunOutcome> {
   applyRowColours(workbook, result.rows, font);
   const layout = layoutSummary(result.summary);
   const { replaced } = writeSummarySheet(workbook, layout, font);
+  escapeUnencodableText(workbook, loaded.input, layout.sheetName);
   const rendered = await renderWorkbook(workbook);
 
   const replacedSheets = loaded.input.sheets.map((s) => s.name).filter((n) => n.toLocaleUpperCase() === layout.sheetName.toLocaleUpperCase());

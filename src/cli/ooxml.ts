@@ -6,6 +6,71 @@
 import JSZip from 'jszip';
 import { posix } from 'path';
 
+// The text of each part, decoded once per package: the reader, the link repair and the census of
+// lost parts all look at the same worksheets, and inflating a 100,000-row sheet takes a while.
+const partTexts = new WeakMap<JSZip, Map<string, Promise<string>>>();
+
+/** The text of a part of the package, or null when there is no such part. Decoded once per package. */
+export function readPart(zip: JSZip, path: string): Promise<string> | null {
+  const file = zip.file(path);
+  if (!file) return null;
+  let texts = partTexts.get(zip);
+  if (!texts) partTexts.set(zip, (texts = new Map()));
+  let text = texts.get(path);
+  if (!text) {
+    text = file.async('string');
+    texts.set(path, text);
+  }
+  return text;
+}
+
+/** Replaces the text of a part (and what {@link readPart} returns for it). */
+export function writePart(zip: JSZip, path: string, text: string): void {
+  zip.file(path, text);
+  const texts = partTexts.get(zip);
+  if (texts) texts.set(path, Promise.resolve(text));
+  const outside = outsideTexts.get(zip);
+  if (outside) outside.delete(path);
+}
+
+const outsideTexts = new WeakMap<JSZip, Map<string, Promise<string>>>();
+
+/**
+ * A worksheet part without its cells ({@link withoutSheetData}), decoded once per package. The
+ * whole text is then dropped from the {@link readPart} cache: a 100,000-row sheet is 25 MB of XML
+ * that nothing else needs kept for the rest of the run.
+ */
+export function readPartOutsideCells(zip: JSZip, path: string): Promise<string> | null {
+  let texts = outsideTexts.get(zip);
+  if (!texts) outsideTexts.set(zip, (texts = new Map()));
+  let text = texts.get(path);
+  if (!text) {
+    const whole = readPart(zip, path);
+    if (!whole) return null;
+    text = whole.then((xml) => {
+      const full = partTexts.get(zip);
+      if (full) full.delete(path);
+      return withoutSheetData(xml);
+    });
+    texts.set(path, text);
+  }
+  return text;
+}
+
+/**
+ * A worksheet's XML without the cells (`<sheetData>…</sheetData>`): merges, links, validations,
+ * protection and the like all come after it, and cell text cannot contain a `<`. Counting tags in
+ * this instead of the whole part keeps a 100,000-row sheet from being scanned a dozen times.
+ */
+export function withoutSheetData(xml: string): string {
+  const open = /<(?:[\w.-]+:)?sheetData(?=[\s/>])[^>]*>/.exec(xml);
+  if (!open || open[0].endsWith('/>')) return xml;
+  const close = xml.lastIndexOf('sheetData>');
+  const closeStart = close < 0 ? -1 : xml.lastIndexOf('</', close);
+  if (closeStart < open.index) return xml;
+  return xml.slice(0, open.index) + xml.slice(closeStart);
+}
+
 /** Decodes the five XML entities and numeric character references. */
 export function decodeXml(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
@@ -52,9 +117,9 @@ export function relsPathOf(partPath: string): string {
 
 /** Relationships of a part, with internal targets resolved against the part's folder. */
 export async function readRels(zip: JSZip, partPath: string): Promise<Relationship[]> {
-  const file = zip.file(relsPathOf(partPath));
-  if (!file) return [];
-  const xml = await file.async('string');
+  const part = readPart(zip, relsPathOf(partPath));
+  if (!part) return [];
+  const xml = await part;
   const dir = posix.dirname(partPath);
   return startTags(xml, 'Relationship').map((tag) => {
     const a = attributesOf(tag);
@@ -95,7 +160,7 @@ export async function workbookPath(zip: JSZip): Promise<string | null> {
 export async function readSheetParts(zip: JSZip): Promise<{ workbookPath: string | null; workbookXml: string; sheets: SheetPart[] }> {
   const wbPath = await workbookPath(zip);
   if (!wbPath) return { workbookPath: null, workbookXml: '', sheets: [] };
-  const workbookXml = await zip.file(wbPath)!.async('string');
+  const workbookXml = await readPart(zip, wbPath)!;
   const rels = await readRels(zip, wbPath);
   const byId = new Map(rels.map((r) => [r.id, r] as const));
   const sheets: SheetPart[] = startTags(workbookXml, 'sheet').map((tag, index) => {

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import type { CellValue, SheetInput, WorkbookInput } from '../core/types';
 import { CliError } from './errors';
-import { readRels, readSheetParts, relKind, workbookPath } from './ooxml';
+import { attributesOf, decodeXml, readPart, readRels, readSheetParts, relKind, workbookPath, writePart } from './ooxml';
 import { loadZip } from './lost-parts';
 
 export interface LoadedWorkbook {
@@ -38,7 +38,7 @@ export async function loadWorkbook(buffer: Buffer, displayName: string): Promise
     throw new CliError('“' + displayName + '”不是 .xlsx 工作簿，无法读取。', 'The input is not an .xlsx workbook.');
   }
   const wbPath = await workbookPath(zip);
-  if (wbPath && STRICT_NS.test(await zip.file(wbPath)!.async('string'))) {
+  if (wbPath && STRICT_NS.test(await readPart(zip, wbPath)!)) {
     throw new CliError(
       '“' + displayName + '”是“Strict Open XML 电子表格”格式，请在 Excel 中另存为普通的“Excel 工作簿 (*.xlsx)”后再检查。',
       'Strict Open XML workbooks are not supported; save it as a regular Excel workbook (.xlsx).',
@@ -48,6 +48,15 @@ export async function loadWorkbook(buffer: Buffer, displayName: string): Promise
     throw new CliError(
       '“' + displayName + '”不是 Excel 工作簿（压缩包里没有 xl/workbook.xml；WPS/ODS 文件请先另存为 .xlsx）。',
       'The input is a zip file but not an .xlsx workbook (no xl/workbook.xml).',
+    );
+  }
+  const badName = (await readSheetParts(zip)).sheets.map((s) => s.name).find((n) => FORBIDDEN_IN_SHEET_NAME.test(n));
+  if (badName !== undefined) {
+    // Excel itself refuses such names (other programs write them); ExcelJS cannot load them and
+    // would only say "damaged".
+    throw new CliError(
+      '“' + displayName + '”中的工作表名“' + badName + '”含有 Excel 不允许的字符（[ ] : \\ / ? *，或以单引号开头、结尾），请在 Excel 或 WPS 中重命名该工作表后再检查。',
+      "A sheet name breaks Excel's rules (no [ ] : \\ / ? *, no leading or trailing '); rename the sheet first.",
     );
   }
   const workbook = new ExcelJS.Workbook();
@@ -61,7 +70,44 @@ export async function loadWorkbook(buffer: Buffer, displayName: string): Promise
       'Cannot read the workbook (the file may be damaged).',
     );
   }
+  await restoreErrorResults(workbook, zip);
   return { workbook, input: workbookToInput(workbook), zip };
+}
+
+const FORBIDDEN_IN_SHEET_NAME = /[\[\]:\\/?*]|^'|'$/;
+
+/**
+ * ExcelJS turns the cached error result of a date-formatted formula (`<c s="date" t="e"><f>…</f>
+ * <v>#VALUE!</v></c>`) into an invalid Date, which would be read as a bad date instead of the
+ * error Excel shows, and written back as `<v>NaN</v>` (a cell Excel must repair). Put the error
+ * back from the sheet XML.
+ */
+async function restoreErrorResults(workbook: ExcelJS.Workbook, zip: JSZip): Promise<void> {
+  const { sheets } = await readSheetParts(zip);
+  for (const part of sheets) {
+    const worksheet = workbook.getWorksheet(part.name);
+    const text = part.path ? readPart(zip, part.path) : null;
+    if (!worksheet || !text) continue;
+    const xml = await text;
+    if (!/\st\s*=\s*["']e["']/.test(xml)) continue;
+    const tagRe = /<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(\/?)>/g;
+    const endRe = /<\/(?:[\w.-]+:)?c>/g;
+    let m: RegExpExecArray | null;
+    while ((m = tagRe.exec(xml)) !== null) {
+      if (m[2] === '/') continue;
+      const attributes = attributesOf('<c' + m[1] + '>');
+      if (attributes.t !== 'e' || !attributes.r) continue;
+      endRe.lastIndex = tagRe.lastIndex;
+      const end = endRe.exec(xml);
+      const v = /<(?:[\w.-]+:)?v>([^<]*)</.exec(xml.slice(tagRe.lastIndex, end ? end.index : xml.length));
+      if (!v) continue;
+      const cell = worksheet.getCell(attributes.r);
+      const value = cell.value as unknown as Record<string, unknown> | null;
+      if (value && typeof value === 'object' && value.result instanceof Date && isNaN((value.result as Date).getTime())) {
+        cell.value = { ...value, result: { error: decodeXml(v[1]) } } as unknown as ExcelJS.CellValue;
+      }
+    }
+  }
 }
 
 const STRICT_NS = /xmlns(?::\w+)?="http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main"/;
@@ -89,9 +135,9 @@ async function unprefixMainNamespace(zip: JSZip): Promise<boolean> {
   }
   let changed = false;
   for (const part of parts) {
-    const file = zip.file(part);
-    if (!file) continue;
-    const xml = await file.async('string');
+    const text = readPart(zip, part);
+    if (!text) continue;
+    const xml = await text;
     const root = /<([\w.-]+):[\w.-]+[^>]*\sxmlns:\1\s*=\s*"([^"]*)"/.exec(xml.slice(0, 2000));
     if (!root || root[2] !== MAIN_NS) continue;
     const prefix = root[1];
@@ -99,7 +145,7 @@ async function unprefixMainNamespace(zip: JSZip): Promise<boolean> {
     const declaration = new RegExp('\\sxmlns:' + prefix + '\\s*=\\s*"' + MAIN_NS.replace(/[.\/]/g, '\\$&') + '"');
     let fixed = xml.replace(open, '<$1');
     fixed = /\sxmlns\s*=/.test(fixed.slice(0, 2000)) ? fixed.replace(declaration, '') : fixed.replace(declaration, ' xmlns="' + MAIN_NS + '"');
-    zip.file(part, fixed);
+    writePart(zip, part, fixed);
     changed = true;
   }
   return changed;
@@ -132,9 +178,9 @@ async function addCellReferences(zip: JSZip): Promise<boolean> {
   const { sheets } = await readSheetParts(zip);
   let changed = false;
   for (const part of sheets) {
-    const file = part.path ? zip.file(part.path) : null;
-    if (!file) continue;
-    const xml = await file.async('string');
+    const text = part.path ? readPart(zip, part.path) : null;
+    if (!text) continue;
+    const xml = await text;
     const missing = /<(?:[\w.-]+:)?(?:row|c)(?=[\s/>])(?![^>]*\sr\s*=)[^>]*>/;
     if (!missing.test(xml)) continue;
     let row = 0;
@@ -154,7 +200,7 @@ async function addCellReferences(zip: JSZip): Promise<boolean> {
       column++;
       return '<' + prefix + 'c r="' + columnLetters(column) + row + '"' + rest + '>';
     });
-    zip.file(part.path, fixed);
+    writePart(zip, part.path, fixed);
     changed = true;
   }
   return changed;
@@ -168,31 +214,37 @@ export function workbookToInput(workbook: ExcelJS.Workbook): WorkbookInput {
 }
 
 export function sheetToInput(worksheet: ExcelJS.Worksheet): SheetInput {
-  const cells: Array<{ row: number; column: number; value: CellValue }> = [];
-  let firstRow = Infinity;
+  // Rows are built in place, indexed by absolute column, and shifted once at the end if the used
+  // range does not start in column A: no object per cell (a 100,000-row log has a million cells).
+  const rows: CellValue[][] = [];
+  const rowNumbers: number[] = [];
   let firstColumn = Infinity;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let cells: CellValue[] | null = null;
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       // Excel shows a merged area's value in its top-left cell only; ExcelJS repeats it everywhere.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const value = toCellValue(cell.value);
       if (value === '') return;
-      cells.push({ row: rowNumber, column: columnNumber, value });
-      if (rowNumber < firstRow) firstRow = rowNumber;
+      if (cells === null) cells = [];
+      while (cells.length < columnNumber - 1) cells.push('');
+      cells[columnNumber - 1] = value;
       if (columnNumber < firstColumn) firstColumn = columnNumber;
     });
+    if (cells !== null) {
+      rows.push(cells);
+      rowNumbers.push(rowNumber);
+    }
   });
   const visibility = worksheet.state === 'hidden' || worksheet.state === 'veryHidden' ? worksheet.state : 'visible';
-  if (cells.length === 0) return { name: worksheet.name, values: [], firstRow: 1, firstColumn: 1, visibility };
+  if (rows.length === 0) return { name: worksheet.name, values: [], firstRow: 1, firstColumn: 1, visibility };
 
+  const firstRow = rowNumbers[0];
   const values: CellValue[][] = [];
-  for (const c of cells) {
-    const r = c.row - firstRow;
-    while (values.length <= r) values.push([]);
-    const row = values[r];
-    const col = c.column - firstColumn;
-    while (row.length < col) row.push('');
-    row[col] = c.value;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rowNumbers[i] - firstRow;
+    while (values.length < r) values.push([]);
+    values.push(firstColumn > 1 ? rows[i].slice(firstColumn - 1) : rows[i]);
   }
   return { name: worksheet.name, values, firstRow, firstColumn, visibility };
 }

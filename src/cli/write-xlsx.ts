@@ -7,7 +7,19 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { PALETTE } from '../core/palette';
 import type { BlockStyle, RowColour, SummaryLayout } from '../core/types';
-import { attributesOf, encodeXmlAttribute, quoteSheetName, readRels, readSheetParts, relKind, relsPathOf, startTags } from './ooxml';
+import {
+  attributesOf,
+  encodeXmlAttribute,
+  quoteSheetName,
+  readPart,
+  readRels,
+  readSheetParts,
+  relKind,
+  relsPathOf,
+  readPartOutsideCells,
+  startTags,
+  writePart,
+} from './ooxml';
 
 /** `#RRGGBB` → ExcelJS ARGB. */
 export function argb(hex: string): string {
@@ -16,9 +28,9 @@ export function argb(hex: string): string {
 
 /** The workbook's default font (the first font of styles.xml), used when a cell has no font of its own. */
 export async function defaultFontOf(zip: JSZip): Promise<Partial<ExcelJS.Font>> {
-  const file = zip.file('xl/styles.xml');
-  if (!file) return {};
-  const xml = await file.async('string');
+  const part = readPart(zip, 'xl/styles.xml');
+  if (!part) return {};
+  const xml = await part;
   const fonts = /<(?:\w+:)?fonts\b[^>]*>([\s\S]*?)<\/(?:\w+:)?fonts>/.exec(xml);
   if (!fonts) return {};
   const first = /<(?:\w+:)?font\b[^>]*>([\s\S]*?)<\/(?:\w+:)?font>/.exec(fonts[1]);
@@ -41,24 +53,59 @@ export async function defaultFontOf(zip: JSZip): Promise<Partial<ExcelJS.Font>> 
   return font;
 }
 
+const EMPTY_STYLE: Partial<ExcelJS.Style> = {};
+// ExcelJS gives a style without a number format a date format only for a date cell, and decides it
+// once per style object: unstyled date cells get their own key.
+const EMPTY_DATE_STYLE: Partial<ExcelJS.Style> = {};
+
+function isEmptyStyle(style: Partial<ExcelJS.Style>): boolean {
+  for (const key in style) if ((style as Record<string, unknown>)[key] !== undefined) return false;
+  return true;
+}
+
 /**
  * Colours each row of the check: a solid fill across the table's columns and, where the palette
  * says so, the font colour (bold, size and name stay). ExcelJS shares one style object between
- * all cells of the same format, so every cell gets a fresh style object instead of a mutation.
+ * all cells of the same format, so a cell gets a new style object instead of a mutation; cells
+ * that shared a style share the coloured one too (one per original style and colour). ExcelJS
+ * maps a style object to its styleId once when writing, so sharing keeps the write from
+ * rendering a style per cell, which at 100,000 rows cost more than ExcelJS's whole save.
  */
 export function applyRowColours(workbook: ExcelJS.Workbook, rows: RowColour[], defaultFont: Partial<ExcelJS.Font>): number {
   let cells = 0;
+  const fills = new Map<string, ExcelJS.Fill>();
+  const coloured = new Map<string, WeakMap<object, Partial<ExcelJS.Style>>>();
+  let lastSheetName: string | null = null;
+  let worksheet: ExcelJS.Worksheet | undefined;
   for (const row of rows) {
-    const worksheet = workbook.getWorksheet(row.sheet);
+    if (row.sheet !== lastSheetName) {
+      worksheet = workbook.getWorksheet(row.sheet);
+      lastSheetName = row.sheet;
+    }
     if (!worksheet) continue;
     const palette = PALETTE[row.colour];
-    const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(palette.fill) }, bgColor: { indexed: 64 } as Partial<ExcelJS.Color> };
+    let fill = fills.get(row.colour);
+    if (!fill) {
+      fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(palette.fill) }, bgColor: { indexed: 64 } as Partial<ExcelJS.Color> };
+      fills.set(row.colour, fill);
+    }
+    let byStyle = coloured.get(row.colour);
+    if (!byStyle) coloured.set(row.colour, (byStyle = new WeakMap()));
+    // One row lookup per row (worksheet.getCell builds an address string per cell).
+    const sheetRow = worksheet.getRow(row.row);
     for (let column = row.firstColumn; column <= row.lastColumn; column++) {
-      const cell = worksheet.getCell(row.row, column);
-      const style: Partial<ExcelJS.Style> = { ...cell.style, fill };
-      if (palette.font) {
-        const base = cell.style && cell.style.font ? cell.style.font : defaultFont;
-        style.font = { ...base, color: { argb: argb(palette.font) } };
+      const cell = sheetRow.getCell(column);
+      // Unstyled cells each hold a fresh empty object: they share one key.
+      const original =
+        cell.style && !isEmptyStyle(cell.style) ? cell.style : cell.value instanceof Date ? EMPTY_DATE_STYLE : EMPTY_STYLE;
+      let style = byStyle.get(original);
+      if (!style) {
+        style = { ...original, fill };
+        if (palette.font) {
+          const base = original.font ? original.font : defaultFont;
+          style.font = { ...base, color: { argb: argb(palette.font) } };
+        }
+        byStyle.set(original, style);
       }
       cell.style = style;
       cells++;
@@ -77,9 +124,10 @@ export async function restoreInternalHyperlinks(workbook: ExcelJS.Workbook, zip:
   let restored = 0;
   for (const part of sheets) {
     const worksheet = workbook.getWorksheet(part.name);
-    const file = part.path ? zip.file(part.path) : null;
-    if (!worksheet || !file) continue;
-    const xml = await file.async('string');
+    // Hyperlinks come after the cells.
+    const text = part.path ? readPartOutsideCells(zip, part.path) : null;
+    if (!worksheet || !text) continue;
+    const xml = await text;
     for (const tag of startTags(xml, 'hyperlink')) {
       const a = attributesOf(tag);
       const hasRel = Object.keys(a).some((k) => /(^|:)id$/.test(k));
@@ -188,34 +236,51 @@ function showFirst(workbook: ExcelJS.Workbook, summary: ExcelJS.Worksheet): void
   workbook.views = views.map((v, i) => (i === 0 ? { ...v, activeTab: index, firstSheet: Math.min(v.firstSheet || 0, index) } : v));
 }
 
-function applyBlockStyle(worksheet: ExcelJS.Worksheet, block: BlockStyle, baseFont: Partial<ExcelJS.Font>): void {
+function applyBlockStyle(
+  worksheet: ExcelJS.Worksheet,
+  block: BlockStyle,
+  baseFont: Partial<ExcelJS.Font>,
+  shared: WeakMap<object, Partial<ExcelJS.Style>> = new WeakMap(),
+): void {
+  // Cells that had the same style get the same new style object (ExcelJS then renders it once).
   for (let r = block.row; r < block.row + block.rows; r++) {
+    const sheetRow = worksheet.getRow(r + 1);
     for (let c = block.column; c < block.column + block.columns; c++) {
-      const cell = worksheet.getCell(r + 1, c + 1);
-      const style: Partial<ExcelJS.Style> = { ...cell.style };
-      if (block.bold !== undefined || block.fontSize !== undefined || block.font !== undefined) {
-        const font: Partial<ExcelJS.Font> = { ...(style.font || baseFont) };
-        if (block.bold !== undefined) font.bold = block.bold;
-        if (block.fontSize !== undefined) font.size = block.fontSize;
-        if (block.font !== undefined) font.color = { argb: argb(block.font) };
-        style.font = font;
+      const cell = sheetRow.getCell(c + 1);
+      const before = cell.style && !isEmptyStyle(cell.style) ? cell.style : cell.value instanceof Date ? EMPTY_DATE_STYLE : EMPTY_STYLE;
+      let style = shared.get(before);
+      if (!style) {
+        style = blockStyleOf(before, block, baseFont);
+        shared.set(before, style);
       }
-      if (block.fill !== undefined) {
-        style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(block.fill) }, bgColor: { indexed: 64 } as Partial<ExcelJS.Color> };
-      }
-      if (block.border) {
-        const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
-        style.border = { top: thin, left: thin, bottom: thin, right: thin };
-      }
-      if (block.wrap !== undefined || block.align !== undefined) {
-        const alignment: Partial<ExcelJS.Alignment> = { vertical: 'middle', ...(style.alignment || {}) };
-        if (block.wrap !== undefined) alignment.wrapText = block.wrap;
-        if (block.align !== undefined) alignment.horizontal = block.align;
-        style.alignment = alignment;
-      }
-      worksheet.getCell(r + 1, c + 1).style = style;
+      cell.style = style;
     }
   }
+}
+
+function blockStyleOf(before: Partial<ExcelJS.Style>, block: BlockStyle, baseFont: Partial<ExcelJS.Font>): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = { ...before };
+  if (block.bold !== undefined || block.fontSize !== undefined || block.font !== undefined) {
+    const font: Partial<ExcelJS.Font> = { ...(style.font || baseFont) };
+    if (block.bold !== undefined) font.bold = block.bold;
+    if (block.fontSize !== undefined) font.size = block.fontSize;
+    if (block.font !== undefined) font.color = { argb: argb(block.font) };
+    style.font = font;
+  }
+  if (block.fill !== undefined) {
+    style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(block.fill) }, bgColor: { indexed: 64 } as Partial<ExcelJS.Color> };
+  }
+  if (block.border) {
+    const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+    style.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (block.wrap !== undefined || block.align !== undefined) {
+    const alignment: Partial<ExcelJS.Alignment> = { vertical: 'middle', ...(style.alignment || {}) };
+    if (block.wrap !== undefined) alignment.wrapText = block.wrap;
+    if (block.align !== undefined) alignment.horizontal = block.align;
+    style.alignment = alignment;
+  }
+  return style;
 }
 
 /** Display width of text in Excel's character units: CJK and full-width characters count double. */
@@ -279,11 +344,13 @@ function setRowHeights(worksheet: ExcelJS.Worksheet, layout: SummaryLayout): voi
 export async function fixInternalHyperlinks(zip: JSZip): Promise<void> {
   const { sheets } = await readSheetParts(zip);
   for (const part of sheets) {
-    const file = part.path ? zip.file(part.path) : null;
-    if (!file) continue;
-    let xml = await file.async('string');
-    if (xml.indexOf('<hyperlink') < 0) continue;
+    const text = part.path ? readPart(zip, part.path) : null;
+    if (!text) continue;
+    // Only sheets with a `#…` hyperlink relationship need fixing: skip the others unread.
     const rels = await readRels(zip, part.path);
+    if (!rels.some((r) => relKind(r.type) === 'hyperlink' && r.target.startsWith('#'))) continue;
+    let xml = await text;
+    if (xml.indexOf('<hyperlink') < 0) continue;
     const drop = new Set<string>();
     xml = xml.replace(/<hyperlink\b[^>]*>/g, (tag) => {
       const a = attributesOf(tag);
@@ -297,10 +364,11 @@ export async function fixInternalHyperlinks(zip: JSZip): Promise<void> {
       return kept;
     });
     if (drop.size === 0) continue;
-    zip.file(part.path, xml);
+    writePart(zip, part.path, xml);
     const relsPath = relsPathOf(part.path);
-    const relsXml = await zip.file(relsPath)!.async('string');
-    zip.file(
+    const relsXml = await readPart(zip, relsPath)!;
+    writePart(
+      zip,
       relsPath,
       relsXml.replace(/<Relationship\b[^>]*\/>/g, (tag) => (drop.has(attributesOf(tag).Id || '') ? '' : tag)),
     );
@@ -309,7 +377,9 @@ export async function fixInternalHyperlinks(zip: JSZip): Promise<void> {
 
 /** The bytes of the result workbook, with internal links fixed. */
 export async function renderWorkbook(workbook: ExcelJS.Workbook): Promise<{ buffer: Buffer; zip: JSZip }> {
-  const raw = await workbook.xlsx.writeBuffer();
+  // ExcelJS stores its parts uncompressed here: the package is opened again to fix the links and
+  // compressed once at the end, instead of deflated twice and inflated once in between.
+  const raw = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   const zip = await JSZip.loadAsync(raw as ArrayBuffer);
   await fixInternalHyperlinks(zip);
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });

@@ -333,6 +333,8 @@ class DuplicateRows {
   private table = new Int32Array(1024);
   private mask = 1023;
   private rows: Row[] = [];
+  /** Per remembered row: its hash, so growing the table and probing past other rows read no cells. */
+  private hashes: number[] = [];
   /** Per remembered row: sheet number × 2^21 + Excel row (Excel has at most 2^20 rows). */
   private places: number[] = [];
   private sheetNames: string[] = [];
@@ -340,17 +342,21 @@ class DuplicateRows {
   /** The earlier row this one repeats (all cells equal, trailing empties ignored), or null; the row is remembered. */
   check(row: Row, sheet: string, excelRow: number): { sheet: string; row: number } | null {
     const last = lastFilled(row);
-    let slot = rowHash(row, last) & this.mask;
+    const hash = rowHash(row, last);
+    let slot = hash & this.mask;
     for (let held = this.table[slot]; held !== 0; held = this.table[slot]) {
-      const other = this.rows[held - 1];
-      if (lastFilled(other) === last && sameRow(other, row, last)) {
-        const place = this.places[held - 1];
-        return { sheet: this.sheetNames[Math.floor(place / 2097152)], row: place % 2097152 };
+      if (this.hashes[held - 1] === hash) {
+        const other = this.rows[held - 1];
+        if (lastFilled(other) === last && sameRow(other, row, last)) {
+          const place = this.places[held - 1];
+          return { sheet: this.sheetNames[Math.floor(place / 2097152)], row: place % 2097152 };
+        }
       }
       slot = (slot + 1) & this.mask;
     }
     if (this.sheetNames.length === 0 || this.sheetNames[this.sheetNames.length - 1] !== sheet) this.sheetNames.push(sheet);
     this.rows.push(row);
+    this.hashes.push(hash);
     this.places.push((this.sheetNames.length - 1) * 2097152 + (excelRow % 2097152));
     this.table[slot] = this.rows.length;
     if (this.rows.length * 2 > this.table.length) this.grow();
@@ -361,9 +367,8 @@ class DuplicateRows {
     const size = this.table.length * 2;
     const table = new Int32Array(size);
     const mask = size - 1;
-    for (let i = 0; i < this.rows.length; i++) {
-      const row = this.rows[i];
-      let slot = rowHash(row, lastFilled(row)) & mask;
+    for (let i = 0; i < this.hashes.length; i++) {
+      let slot = this.hashes[i] & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = i + 1;
     }

@@ -103,9 +103,11 @@ test('killed at any moment, it leaves the old output or a complete new one, neve
   for (const fraction of [0.6, 0.85, 0.95, 1.05]) {
     fs.writeFileSync(out, 'OLD');
     const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), MAIN, 'big.xlsx', ...AUGUST, '--out', 'out/big-result.xlsx', '--force'], { cwd: dir, stdio: 'ignore' });
+    // Listen before killing: at the later fractions the run may already have finished.
+    const exited = new Promise((resolve) => child.on('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, Math.round(full * fraction)));
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('exit', resolve));
+    await exited;
     const now = fs.readFileSync(out);
     if (now.toString() === 'OLD') {
       outcomes.push('old');

@@ -57,6 +57,7 @@ export function makeRuleContext(parsed: ParsedWorkbook, when: { year: number; mo
   }
 
   const monthByLeader = new Map<string, LogEntry[]>();
+  const coveredBySite = new Map<string, LogEntry[][]>();
   const monthEntries: LogEntry[] = [];
   const hazards: LogEntry[] = [];
   const log = parsed.log;
@@ -74,10 +75,15 @@ export function makeRuleContext(parsed: ParsedWorkbook, when: { year: number; mo
       if (list) list.push(entry);
       else monthByLeader.set(name, [entry]);
     }
-    if (entry.site !== '') {
-      for (let k = 0; k < keySites.length; k++) {
-        if (siteCovers(entry.site, keySites[k])) monthBySite.get(keySites[k])!.push(entry);
+    if (entry.site !== '' && keySites.length > 0) {
+      // Logs name the same few hundred places over and over: match each text once.
+      let covered = coveredBySite.get(entry.site);
+      if (covered === undefined) {
+        covered = [];
+        for (let k = 0; k < keySites.length; k++) if (siteCovers(entry.site, keySites[k])) covered.push(monthBySite.get(keySites[k])!);
+        if (entry.site.length <= 200) coveredBySite.set(entry.site, covered);
       }
+      for (let k = 0; k < covered.length; k++) covered[k].push(entry);
     }
   }
 

@@ -27,13 +27,22 @@ export const hazardRectification: Rule<HazardDetails> = {
       if (!sheetOrder.has(s.sheet)) sheetOrder.set(s.sheet, i);
     });
     const order = (name: string) => (sheetOrder.has(name) ? sheetOrder.get(name)! : sheetOrder.size);
-    const entries = ctx.index.hazards
-      .slice()
-      .sort((a, b) => order(a.ref.sheet) - order(b.ref.sheet) || (a.ref.sheet < b.ref.sheet ? -1 : a.ref.sheet > b.ref.sheet ? 1 : 0) || a.ref.row - b.ref.row);
+    const compare = (a: LogEntry, b: LogEntry) =>
+      order(a.ref.sheet) - order(b.ref.sheet) || (a.ref.sheet < b.ref.sheet ? -1 : a.ref.sheet > b.ref.sheet ? 1 : 0) || a.ref.row - b.ref.row;
+    // The log is read in workbook order, so this is usually sorted already: check before sorting.
+    let entries = ctx.index.hazards;
+    for (let i = 1; i < entries.length; i++) {
+      if (compare(entries[i - 1], entries[i]) > 0) {
+        entries = entries.slice().sort(compare);
+        break;
+      }
+    }
     const findings: Finding[] = [];
     const details: HazardDetails = [];
+    // Hazard texts and deadlines repeat across rows: shorten and format each once per check.
+    const texts: Texts = { hazards: new Map(), days: new Map(), refYear: ymdFromDay(ctx.asOf).year };
     for (const entry of entries) {
-      const finding = judge(ctx, entry);
+      const finding = judge(ctx, entry, texts);
       findings.push(finding);
       details.push(result(entry, finding.status, finding.message));
     }
@@ -41,16 +50,32 @@ export const hazardRectification: Rule<HazardDetails> = {
   },
 };
 
-function judge(ctx: RuleContext, entry: LogEntry): Finding {
-  const refYear = ymdFromDay(ctx.asOf).year;
-  const hazard = shorten(entry.hazard || '');
+interface Texts {
+  hazards: Map<string, string>;
+  days: Map<number, string>;
+  refYear: number;
+}
+
+function label(texts: Texts, d: number): string {
+  let text = texts.days.get(d);
+  if (text === undefined) texts.days.set(d, (text = dayLabel(d, texts.refYear)));
+  return text;
+}
+
+function judge(ctx: RuleContext, entry: LogEntry, texts: Texts): Finding {
+  const raw = entry.hazard || '';
+  let hazard = texts.hazards.get(raw);
+  if (hazard === undefined) {
+    hazard = shorten(raw);
+    if (raw.length <= 200) texts.hazards.set(raw, hazard);
+  }
   if (entry.deadlineMissing || entry.deadline === null) {
     return makeFinding('hazard-rectification', entry.ref, 'problem', 'hazard.no-deadline', { hazard });
   }
-  const deadline = dayLabel(entry.deadline, refYear);
+  const deadline = label(texts, entry.deadline);
   if (entry.done) {
     if (entry.doneDate === null) return makeFinding('hazard-rectification', entry.ref, 'ok', 'hazard.ok-undated', { hazard, deadline });
-    const doneDate = dayLabel(entry.doneDate, refYear);
+    const doneDate = label(texts, entry.doneDate);
     if (entry.doneDate <= entry.deadline) {
       return makeFinding('hazard-rectification', entry.ref, 'ok', 'hazard.ok', { hazard, deadline, doneDate });
     }

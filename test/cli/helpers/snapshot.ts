@@ -15,7 +15,7 @@ export interface SheetSnapshot {
 }
 
 function plain(value: unknown): unknown {
-  if (value instanceof Date) return 'DATE:' + value.toISOString();
+  if (value instanceof Date) return 'DATE:' + (isNaN(value.getTime()) ? 'invalid' : value.toISOString());
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value as object).sort()) out[k] = plain((value as Record<string, unknown>)[k]);
@@ -40,7 +40,9 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     });
   });
   const widths: SheetSnapshot['widths'] = {};
-  for (let c = 1; c <= Math.max(ws.columnCount, ws.actualColumnCount); c++) {
+  // Counted once: both counts walk every cell, and a sheet can be 16,384 columns wide.
+  const columns = Math.max(ws.columnCount, ws.actualColumnCount);
+  for (let c = 1; c <= columns; c++) {
     const w = ws.getColumn(c).width;
     if (w !== undefined) widths[c] = w;
   }
