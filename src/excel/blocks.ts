@@ -1,0 +1,212 @@
+/**
+ * Pure helpers of the Excel edge: A1 addresses, merging coloured cells into rectangles, chunking
+ * RangeAreas addresses, and the text encoding of the saved original formats. No Excel.* here, so
+ * the tests and the bench can use them without a host.
+ */
+
+/** A rectangle of cells, 1-based, inclusive. */
+export interface Rect {
+  row: number;
+  lastRow: number;
+  column: number;
+  lastColumn: number;
+}
+
+/** `1` → `A`, `28` → `AB`. */
+export function columnLetters(n: number): string {
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** `A5:D5`, or `A5` for one cell. */
+export function rectAddress(r: Rect): string {
+  const a = columnLetters(r.column) + r.row;
+  const b = columnLetters(r.lastColumn) + r.lastRow;
+  return a === b ? a : a + ':' + b;
+}
+
+/** `'My sheet'!A1`: quotes as Excel does when the name needs it. */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : "'" + name.replace(/'/g, "''") + "'";
+}
+
+/** One cell with a value to write (a colour, an original colour...). */
+export interface CellValueAt<V> {
+  row: number;
+  column: number;
+  value: V;
+}
+
+/**
+ * Rectangles of equal values: runs of contiguous columns in a row first, then runs of contiguous
+ * rows with the same value and the same column span merge into one rectangle, so the number of
+ * Excel commands grows with colour runs, not with rows. Keys of values compare with `===` on
+ * `keyOf(value)`.
+ */
+export function mergeIntoRects<V>(cells: Array<CellValueAt<V>>, keyOf: (v: V) => string): Array<{ rect: Rect; value: V }> {
+  const sorted = cells.slice().sort((a, b) => a.row - b.row || a.column - b.column);
+  // Horizontal runs.
+  const runs: Array<{ rect: Rect; value: V; key: string }> = [];
+  for (const c of sorted) {
+    const key = keyOf(c.value);
+    const last = runs.length ? runs[runs.length - 1] : null;
+    if (last && last.rect.row === c.row && last.key === key && last.rect.lastColumn + 1 === c.column) {
+      last.rect.lastColumn = c.column;
+    } else if (last && last.rect.row === c.row && last.rect.lastColumn >= c.column) {
+      // duplicate cell: the first value wins
+    } else {
+      runs.push({ rect: { row: c.row, lastRow: c.row, column: c.column, lastColumn: c.column }, value: c.value, key });
+    }
+  }
+  // Vertical merge of runs with the same span and key on consecutive rows.
+  const open: { [span: string]: { rect: Rect; value: V; key: string } } = {};
+  const out: Array<{ rect: Rect; value: V; key: string }> = [];
+  for (const run of runs) {
+    const span = run.rect.column + ':' + run.rect.lastColumn + ':' + run.key;
+    const prev = open[span];
+    if (prev && prev.rect.lastRow + 1 === run.rect.row) {
+      prev.rect.lastRow = run.rect.row;
+    } else {
+      open[span] = run;
+      out.push(run);
+    }
+  }
+  return out.map((r) => ({ rect: r.rect, value: r.value }));
+}
+
+/** Limits of one `worksheet.getRanges(address)` call. */
+export const MAX_AREAS = 500;
+export const MAX_ADDRESS_CHARS = 8000;
+
+/** Comma-joined addresses of at most `maxAreas` areas and `maxChars` characters each. */
+export function chunkAddresses(rects: Rect[], maxAreas = MAX_AREAS, maxChars = MAX_ADDRESS_CHARS): string[] {
+  const out: string[] = [];
+  let current = '';
+  let areas = 0;
+  for (const r of rects) {
+    const a = rectAddress(r);
+    if (areas > 0 && (areas + 1 > maxAreas || current.length + 1 + a.length > maxChars)) {
+      out.push(current);
+      current = '';
+      areas = 0;
+    }
+    current = areas === 0 ? a : current + ',' + a;
+    areas++;
+  }
+  if (areas > 0) out.push(current);
+  return out;
+}
+
+/** The original look of one cell before the add-in coloured it. `null` fill = no fill. */
+export interface SavedFormat {
+  fill: string | null;
+  font: string;
+}
+
+/** Key of one cell in maps: `sheet\u0000row\u0000column`. */
+export function cellKey(sheet: string, row: number, column: number): string {
+  return sheet + '\u0000' + row + '\u0000' + column;
+}
+
+export function parseCellKey(key: string): { sheet: string; row: number; column: number } {
+  const parts = key.split('\u0000');
+  return { sheet: parts[0], row: +parts[1], column: +parts[2] };
+}
+
+/** Header of the state sheet; a state sheet without it is ignored (not ours, or damaged). */
+export const STATE_HEADER = ['工作表', '行', '起始列', '结束列', '原填充色', '原字体颜色', '说明：履职检查加载项保存的原始格式，请勿修改或删除'];
+
+function encodeFormat(f: SavedFormat): string {
+  return (f.fill === null ? '-' : f.fill) + '|' + f.font;
+}
+
+function decodeFormat(s: string): SavedFormat | null {
+  const m = /^(-|#[0-9A-Fa-f]{6})\|(#[0-9A-Fa-f]{6})$/.exec(s);
+  if (!m) return null;
+  return { fill: m[1] === '-' ? null : m[1].toUpperCase(), font: m[2].toUpperCase() };
+}
+
+/**
+ * The state sheet's rows: one per coloured row run of cells, `[sheet, row, firstColumn,
+ * lastColumn, formats]` where formats is `fill|font` per cell joined by `;` (`-` = no fill),
+ * run-length coded as `fill|font*n`. Text cells, so nothing in them is ever read as a formula.
+ */
+export function encodeState(saved: { [key: string]: SavedFormat }): Array<Array<string | number>> {
+  const cells: Array<CellValueAt<SavedFormat> & { sheet: string }> = [];
+  for (const key in saved) {
+    const k = parseCellKey(key);
+    cells.push({ sheet: k.sheet, row: k.row, column: k.column, value: saved[key] });
+  }
+  cells.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row || a.column - b.column));
+  const rows: Array<Array<string | number>> = [];
+  let i = 0;
+  while (i < cells.length) {
+    const first = cells[i];
+    let j = i + 1;
+    while (j < cells.length && cells[j].sheet === first.sheet && cells[j].row === first.row && cells[j].column === cells[j - 1].column + 1) j++;
+    const parts: string[] = [];
+    let k = i;
+    while (k < j) {
+      const code = encodeFormat(cells[k].value);
+      let n = 1;
+      while (k + n < j && encodeFormat(cells[k + n].value) === code) n++;
+      parts.push(n > 1 ? code + '*' + n : code);
+      k += n;
+    }
+    rows.push([first.sheet, first.row, first.column, cells[j - 1].column, parts.join(';'), '']);
+    i = j;
+  }
+  return rows;
+}
+
+/** Reads the state sheet's values back; rows it cannot read are skipped (and counted). */
+export function decodeState(values: ReadonlyArray<ReadonlyArray<unknown>>): { saved: { [key: string]: SavedFormat }; unreadable: number } {
+  const saved: { [key: string]: SavedFormat } = {};
+  let unreadable = 0;
+  if (!values.length || String(values[0][0]) !== STATE_HEADER[0]) return { saved, unreadable: values.length > 1 || (values[0] && values[0][0] !== '') ? values.length : 0 };
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    const sheet = String(row[0] === undefined ? '' : row[0]);
+    const line = +String(row[1]);
+    const first = +String(row[2]);
+    const last = +String(row[3]);
+    const codes = String(row[4] === undefined ? '' : row[4]);
+    if (sheet === '' && codes === '') continue;
+    if (!sheet || !(line >= 1) || !(first >= 1) || !(last >= first)) {
+      unreadable++;
+      continue;
+    }
+    const formats: SavedFormat[] = [];
+    let ok = true;
+    for (const part of codes.split(';')) {
+      const m = /^(.*?)(?:\*(\d+))?$/.exec(part)!;
+      const f = decodeFormat(m[1]);
+      if (!f) {
+        ok = false;
+        break;
+      }
+      const n = m[2] ? +m[2] : 1;
+      for (let x = 0; x < n; x++) formats.push(f);
+    }
+    if (!ok || formats.length !== last - first + 1) {
+      unreadable++;
+      continue;
+    }
+    for (let c = first; c <= last; c++) saved[cellKey(sheet, line, c)] = formats[c - first];
+  }
+  return { saved, unreadable };
+}
+
+/** `#abc123` → `#ABC123`; anything else (null, mixed) → null. */
+export function normaliseColour(c: unknown): string | null {
+  if (typeof c !== 'string') return null;
+  const m = /^#?([0-9A-Fa-f]{6})$/.exec(c);
+  return m ? '#' + m[1].toUpperCase() : null;
+}

@@ -1,0 +1,905 @@
+/**
+ * The Excel edge: the only code that touches `Excel.*`. Each exported command is one `Excel.run`
+ * and never throws; host failures become an {@link AddinError} with a Chinese message.
+ *
+ * Syncs per command (asserted in test/excel/commands.test.ts):
+ * - checkCompliance: 1 list sheets · 1 read used-range values (+ protection, ExcelApi 1.2) ·
+ *   1 read the original fill/font of cells coloured for the first time (getCellProperties on 1.9;
+ *   per-row format loads below, plus 1 per-cell sync only if some row's cells differ) — skipped
+ *   when every cell to colour is already saved · 1 write (state sheet, restores, fills, fonts).
+ *   4 on 1.9 (3 on a re-run with the same marks); 4–5 on 1.1.
+ * - writeMonthlySummary: 1 list · 1 read · 1 write = 3.
+ * - clearMarks: 1 list · 1 read (state + protection) · 1 write = 3 (1 when nothing is marked).
+ * - selectRow: 1.
+ * More syncs only when Excel on the web's 5 MB request/response limit forces chunks: a read the
+ * host refuses as too large is retried in row chunks (halving until they fit); a write it refuses
+ * (Excel then applies none of it) is sent as the same commands, in order, in halving chunks.
+ *
+ * Restorability: the write's commands are ordered so that any prefix Excel applies before a
+ * failure leaves every coloured cell with its original saved in the very hidden state sheet
+ * (old ∪ new originals first, then restores, then fills, then the state trimmed to the new marks).
+ */
+import { checkWorkbook, isOwnSheet, layoutSummary, PALETTE, STATE_SHEET_PREFIX, COLOURS } from '../core';
+import type { BlockStyle, CheckResult, Colour, SheetInput, SummaryLayout } from '../core/types';
+import type {
+  AddinCheckOptions,
+  AddinError,
+  AddinOutcome,
+  CheckComplianceValue,
+  ClearMarksValue,
+  MonthlySummaryValue,
+  RequirementsInfo,
+} from './api';
+import {
+  cellKey,
+  chunkAddresses,
+  columnLetters,
+  decodeState,
+  encodeState,
+  mergeIntoRects,
+  normaliseColour,
+  parseCellKey,
+  quoteSheetName,
+  rectAddress,
+  STATE_HEADER,
+  type Rect,
+  type SavedFormat,
+} from './blocks';
+
+export * from './api';
+
+/** The very hidden sheet holding the original formats of the cells the check coloured. */
+export const STATE_SHEET = STATE_SHEET_PREFIX + '状态';
+
+/** Cells per sync when a read must be chunked; halved on every size error. */
+const CHUNK_CELLS = 250000;
+/** Newly coloured cells whose original formats are read per sync (≈ 80 bytes each in the response). */
+const ORIGINALS_PER_SYNC = 40000;
+/** Largest block whose original formats are read with one getCellProperties. */
+const SLICE_CELLS = 2000;
+/** Format loads per sync below 1.9 (two queued loads each, ≈ 200 bytes of request). */
+const LOADS_PER_SYNC = 8000;
+/** State sheet bytes written in the fills' sync; more is written in chunks before it. */
+const STATE_BYTES_IN_WRITE = 2000000;
+const STATE_WIDTH = STATE_HEADER.length;
+const LINK_FONT = '#0563C1';
+const BORDER_COLOUR = '#BFBFBF';
+
+// ---------------------------------------------------------------- requirements
+
+function isSupported(version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && !!Office.context && !!Office.context.requirements &&
+      Office.context.requirements.isSetSupported('ExcelApi', version);
+  } catch (e) {
+    return false;
+  }
+}
+
+interface Caps {
+  v12: boolean;
+  v16: boolean;
+  v17: boolean;
+  v18: boolean;
+  v19: boolean;
+}
+
+function caps(): Caps {
+  return { v12: isSupported('1.2'), v16: isSupported('1.6'), v17: isSupported('1.7'), v18: isSupported('1.8'), v19: isSupported('1.9') };
+}
+
+/** What the host supports, for the pane's footer and for choosing code paths. */
+export function describeRequirements(): RequirementsInfo {
+  let highest = 0;
+  for (let minor = 1; minor <= 17; minor++) if (isSupported('1.' + minor)) highest = minor;
+  return {
+    api: highest ? 'ExcelApi 1.' + highest : '未知',
+    rangeAreas: isSupported('1.9'),
+    hyperlinks: isSupported('1.7'),
+    suspendCalculation: isSupported('1.6'),
+  };
+}
+
+// ---------------------------------------------------------------- errors
+
+class Refusal {
+  constructor(public error: AddinError) {}
+}
+
+function refuse(code: AddinError['code'], message: string, detail?: string): never {
+  throw new Refusal({ code, message, detail });
+}
+
+/** A host error (OfficeExtension.Error or anything thrown) as a Chinese message. */
+export function toAddinError(e: unknown): AddinError {
+  if (e instanceof Refusal) return e.error;
+  const err = (e || {}) as { code?: string; message?: string; name?: string };
+  const code = String(err.code || '');
+  const detail = (code ? code + ': ' : '') + String(err.message || e).split('\n')[0];
+  const text = String(err.message || '');
+  if (code === 'InvalidOperationInCellEditMode' || /cell edit|单元格编辑/i.test(text)) {
+    return { code: 'busy', message: 'Excel 正在编辑单元格：请先按 Enter 或 Esc 结束编辑，再点一次。', detail };
+  }
+  if (code === 'ItemNotFound') {
+    return { code: 'not-found', message: '找不到要操作的工作表或单元格（可能已被删除或改名）：请重新检查后再试。', detail };
+  }
+  if (/PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/.test(code)) {
+    return { code: 'too-large', message: '工作簿太大，Excel 无法一次处理：请删去不需要的行或工作表后再试，或改用命令行工具 duty-check。', detail };
+  }
+  if (code === 'AccessDenied' || /protected/i.test(text)) {
+    return { code: 'protected', message: '工作表或工作簿受保护，无法写入：请在“审阅”选项卡撤销保护后再点一次。', detail };
+  }
+  if (code === 'ApiNotFound') {
+    return { code: 'host', message: '此版本的 Excel 缺少所需的功能：请更新 Office 后再试。', detail };
+  }
+  if (typeof Excel === 'undefined') {
+    return { code: 'host', message: '没有连接到 Excel：请在 Excel 中打开本加载项。', detail };
+  }
+  return { code: 'host', message: 'Excel 未能完成操作：请稍后再点一次；如果反复出现，请保存并重新打开工作簿。', detail };
+}
+
+async function guarded<T>(body: () => Promise<T>): Promise<AddinOutcome<T>> {
+  try {
+    if (typeof Excel === 'undefined' || !Excel.run) refuse('host', '没有连接到 Excel：请在 Excel 中打开本加载项。');
+    return { ok: true, value: await body() };
+  } catch (e) {
+    return { ok: false, error: toAddinError(e) };
+  }
+}
+
+function isSizeError(e: unknown): boolean {
+  const code = String((e && (e as { code?: string }).code) || '');
+  return /PayloadSizeLimitExceeded/.test(code);
+}
+
+// ---------------------------------------------------------------- reading
+
+interface SheetListing {
+  name: string;
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+  position: number;
+}
+
+/** Sync: the names, visibility and positions of all sheets. */
+async function listSheets(ctx: Excel.RequestContext): Promise<SheetListing[]> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name,items/visibility,items/position');
+  await ctx.sync();
+  return sheets.items.map((ws) => ({
+    name: ws.name,
+    visibility: ws.visibility === 'VeryHidden' ? 'veryHidden' : ws.visibility === 'Hidden' ? 'hidden' : 'visible',
+    position: ws.position,
+  }));
+}
+
+interface ReadSheet {
+  name: string;
+  values: unknown[][];
+  firstRow: number;
+  firstColumn: number;
+  protected: boolean;
+}
+
+function usedRangeOf(ws: Excel.Worksheet, c: Caps): Excel.Range {
+  // valuesOnly (1.2) gives the same grid as the CLI: format-only cells do not widen it.
+  return c.v12 ? ws.getUsedRange(true) : ws.getUsedRange();
+}
+
+/**
+ * Sync: the used-range values (and protection, 1.2) of the named sheets. When the response would
+ * pass the host's size limit, reads the dimensions and then the values in row chunks.
+ */
+async function readSheets(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
+  if (!names.length) return [];
+  const queued = names.map((name) => {
+    const ws = ctx.workbook.worksheets.getItem(name);
+    const range = usedRangeOf(ws, c);
+    range.load('values,rowIndex,columnIndex');
+    let protection: Excel.WorksheetProtection | null = null;
+    if (c.v12) {
+      protection = ws.protection;
+      protection.load('protected');
+    }
+    return { name, ws, range, protection };
+  });
+  try {
+    await ctx.sync();
+    return queued.map((q) => ({
+      name: q.name,
+      values: q.range.values,
+      firstRow: q.range.rowIndex + 1,
+      firstColumn: q.range.columnIndex + 1,
+      protected: q.protection ? q.protection.protected : false,
+    }));
+  } catch (e) {
+    if (!isSizeError(e)) throw e;
+  }
+  return readSheetsChunked(ctx, names, c);
+}
+
+async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
+  const dims = names.map((name) => {
+    const ws = ctx.workbook.worksheets.getItem(name);
+    const range = usedRangeOf(ws, c);
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
+    let protection: Excel.WorksheetProtection | null = null;
+    if (c.v12) {
+      protection = ws.protection;
+      protection.load('protected');
+    }
+    return { name, ws, range, protection };
+  });
+  await ctx.sync();
+  const out: ReadSheet[] = dims.map((d) => ({
+    name: d.name,
+    values: [],
+    firstRow: d.range.rowIndex + 1,
+    firstColumn: d.range.columnIndex + 1,
+    protected: d.protection ? d.protection.protected : false,
+  }));
+  // Work items: row slices of every sheet, in order.
+  interface Slice { sheet: number; row: number; rows: number; columns: number }
+  const todo: Slice[] = dims.map((d, i) => ({ sheet: i, row: 0, rows: d.range.rowCount, columns: d.range.columnCount }));
+  let budget = CHUNK_CELLS;
+  while (todo.length) {
+    const batch: Array<{ slice: Slice; range: Excel.Range }> = [];
+    let cells = 0;
+    while (todo.length && cells < budget) {
+      const s = todo[0];
+      const rows = Math.max(1, Math.min(s.rows, Math.floor((budget - cells) / Math.max(1, s.columns))));
+      if (rows < s.rows && cells > 0 && rows * s.columns < s.columns) break;
+      const part: Slice = { sheet: s.sheet, row: s.row, rows, columns: s.columns };
+      const d = dims[s.sheet];
+      const first = out[s.sheet];
+      const range = d.ws.getRange(
+        rectAddress({ row: first.firstRow + s.row, lastRow: first.firstRow + s.row + rows - 1, column: first.firstColumn, lastColumn: first.firstColumn + s.columns - 1 }),
+      );
+      range.load('values');
+      batch.push({ slice: part, range });
+      cells += rows * s.columns;
+      if (rows === s.rows) todo.shift();
+      else todo[0] = { sheet: s.sheet, row: s.row + rows, rows: s.rows - rows, columns: s.columns };
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isSizeError(e) || budget <= 1) throw e;
+      // Put the slices back and try again with half the cells.
+      for (let i = batch.length - 1; i >= 0; i--) {
+        const s = batch[i].slice;
+        if (todo.length && todo[0].sheet === s.sheet && todo[0].row === s.row + s.rows) {
+          todo[0] = { sheet: s.sheet, row: s.row, rows: s.rows + todo[0].rows, columns: s.columns };
+        } else todo.unshift(s);
+      }
+      budget = Math.floor(budget / 2);
+      continue;
+    }
+    for (const b of batch) {
+      const target = out[b.slice.sheet].values;
+      const v = b.range.values;
+      for (let r = 0; r < v.length; r++) target.push(v[r]);
+    }
+  }
+  return out;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleUpperCase() === b.toLocaleUpperCase();
+}
+
+interface WorkbookRead {
+  list: SheetListing[];
+  sheets: ReadSheet[];
+  state: ReadSheet | null;
+  result: CheckResult;
+}
+
+/** Syncs 1–2 and the check. */
+async function readAndCheck(ctx: Excel.RequestContext, o: AddinCheckOptions, c: Caps): Promise<WorkbookRead> {
+  const list = await listSheets(ctx);
+  const stateListing = list.filter((s) => sameName(s.name, STATE_SHEET))[0];
+  const inputNames = list.filter((s) => !isOwnSheet(s.name)).map((s) => s.name);
+  const names = stateListing ? inputNames.concat([stateListing.name]) : inputNames;
+  const read = await readSheets(ctx, names, c);
+  const sheets = read.filter((s) => !isOwnSheet(s.name));
+  const state = stateListing ? read[read.length - 1] : null;
+  const input: SheetInput[] = sheets.map((s) => {
+    const listing = list.filter((l) => l.name === s.name)[0];
+    return {
+      name: s.name,
+      values: s.values as SheetInput['values'],
+      firstRow: s.firstRow,
+      firstColumn: s.firstColumn,
+      visibility: listing ? listing.visibility : 'visible',
+    };
+  });
+  // Office.js (up to the typed API sets) exposes no 1904 flag; the 1900 system is assumed.
+  const outcome = checkWorkbook({ sheets: input, date1904: false }, { month: o.month, asOf: o.asOf });
+  if (!outcome.ok) refuse('input', outcome.error.message);
+  return { list, sheets, state, result: outcome.result };
+}
+
+function protectedMessage(sheet: string, what: string): string {
+  return '工作表“' + sheet + '”受保护，无法' + what + '。请在“审阅”选项卡中点“撤销工作表保护”，再点一次。';
+}
+
+// ---------------------------------------------------------------- formats
+
+/** One queued write (a few commands); runOps sends them in one sync, or in chunks if too large. */
+type Op = () => void;
+
+/** Ops applying `set` to the format of every rectangle: RangeAreas (1.9) in chunks, else per block. */
+function rectOps(ctx: Excel.RequestContext, sheet: string, rects: Rect[], c: Caps, set: (format: Excel.RangeFormat) => void): Op[] {
+  if (!rects.length) return [];
+  const ws = () => ctx.workbook.worksheets.getItem(sheet);
+  if (c.v19) return chunkAddresses(rects).map((address) => () => set(ws().getRanges(address).format));
+  return rects.map((r) => () => set(ws().getRange(rectAddress(r)).format));
+}
+
+/**
+ * Sends the ops in one sync (with calculation suspended, 1.6). When Excel refuses the request as
+ * too large (it then applies none of it), sends them in order in halving chunks instead.
+ */
+async function runOps(ctx: Excel.RequestContext, ops: Op[], c: Caps): Promise<void> {
+  const suspend = () => {
+    if (c.v16) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+  };
+  suspend();
+  for (const op of ops) op();
+  try {
+    await ctx.sync();
+    return;
+  } catch (e) {
+    if (!isSizeError(e) || ops.length < 2) throw e;
+  }
+  await inBatches(ctx, ops, Math.ceil(ops.length / 2), () => 1, (op) => op(), () => undefined, suspend);
+}
+
+type CellMap<V> = { [key: string]: V };
+
+/** Groups cells per sheet and per value into rectangles. */
+function rectsBySheet<V>(cells: CellMap<V>, keyOf: (v: V) => string): { [sheet: string]: Array<{ rect: Rect; value: V }> } {
+  const per: { [sheet: string]: Array<{ row: number; column: number; value: V }> } = {};
+  for (const key in cells) {
+    const k = parseCellKey(key);
+    (per[k.sheet] = per[k.sheet] || []).push({ row: k.row, column: k.column, value: cells[key] });
+  }
+  const out: { [sheet: string]: Array<{ rect: Rect; value: V }> } = {};
+  for (const sheet in per) out[sheet] = mergeIntoRects(per[sheet], keyOf);
+  return out;
+}
+
+/** Rectangles of one value, grouped: value key → rects. */
+function groupRects<V>(items: Array<{ rect: Rect; value: V }>, keyOf: (v: V) => string): { [k: string]: { value: V; rects: Rect[] } } {
+  const out: { [k: string]: { value: V; rects: Rect[] } } = {};
+  for (const it of items) {
+    const k = keyOf(it.value);
+    (out[k] = out[k] || { value: it.value, rects: [] }).rects.push(it.rect);
+  }
+  return out;
+}
+
+/** Ops restoring saved formats (fill, then font) of the given cells. */
+function restoreOps(ctx: Excel.RequestContext, cells: CellMap<SavedFormat>, c: Caps): Op[] {
+  const ops: Op[] = [];
+  const bySheet = rectsBySheet(cells, (f) => (f.fill || '-') + '|' + f.font);
+  for (const sheet in bySheet) {
+    const fills = groupRects(bySheet[sheet], (f) => f.fill || '-');
+    for (const k in fills) {
+      const fill = fills[k].value.fill;
+      ops.push(
+        ...rectOps(ctx, sheet, mergeRects(fills[k].rects), c, (format) => {
+          if (fill === null) format.fill.clear();
+          else format.fill.color = fill;
+        }),
+      );
+    }
+    const fonts = groupRects(bySheet[sheet], (f) => f.font);
+    for (const k in fonts) {
+      const font = fonts[k].value.font;
+      ops.push(
+        ...rectOps(ctx, sheet, mergeRects(fonts[k].rects), c, (format) => {
+          format.font.color = font;
+        }),
+      );
+    }
+  }
+  return ops;
+}
+
+/** Re-merges rectangles of one group (they came from finer keys). */
+function mergeRects(rects: Rect[]): Rect[] {
+  const cells: Array<{ row: number; column: number; value: number }> = [];
+  for (const r of rects) for (let row = r.row; row <= r.lastRow; row++) cells.push({ row, column: r.column, value: r.lastColumn });
+  // One entry per row run keeps this cheap: merge vertically runs of equal span.
+  const sorted = cells.sort((a, b) => a.column - b.column || a.value - b.value || a.row - b.row);
+  const out: Rect[] = [];
+  for (const cell of sorted) {
+    const last = out.length ? out[out.length - 1] : null;
+    if (last && last.column === cell.column && last.lastColumn === cell.value && last.lastRow + 1 === cell.row) last.lastRow = cell.row;
+    else out.push({ row: cell.row, lastRow: cell.row, column: cell.column, lastColumn: cell.value });
+  }
+  return out.sort((a, b) => a.row - b.row || a.column - b.column);
+}
+
+/**
+ * Sync(s): the original fill and font colour of the given cells. 1.9: `getCellProperties` (fill
+ * pattern tells "no fill" from white). Below: one format load per row run, then per cell only for
+ * runs whose cells differ (Excel reads a mixed range's colour as null); white counts as no fill.
+ */
+async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps): Promise<CellMap<SavedFormat>> {
+  const out: CellMap<SavedFormat> = {};
+  if (!keys.length) return out;
+  const cells: CellMap<number> = {};
+  for (const k of keys) cells[k] = 0;
+  const bySheet = rectsBySheet(cells, () => '');
+  const jobs: Array<{ sheet: string; rect: Rect }> = [];
+  for (const sheet in bySheet) {
+    // Below 1.9, row runs only, so a row whose cells look alike reads as one colour.
+    const runs = c.v19 ? bySheet[sheet] : rectsBySheetRows(sheet, keys);
+    for (const r of runs) {
+      // Tall blocks are read in slices, so a batch can always be split to fit the size limit.
+      const width = r.rect.lastColumn - r.rect.column + 1;
+      const step = Math.max(1, Math.floor(SLICE_CELLS / width));
+      for (let row = r.rect.row; row <= r.rect.lastRow; row += step) {
+        jobs.push({ sheet, rect: { row, lastRow: Math.min(r.rect.lastRow, row + step - 1), column: r.rect.column, lastColumn: r.rect.lastColumn } });
+      }
+    }
+  }
+  const size = (j: { rect: Rect }) => (j.rect.lastRow - j.rect.row + 1) * (j.rect.lastColumn - j.rect.column + 1);
+  if (c.v19) {
+    await inBatches(
+      ctx,
+      jobs,
+      ORIGINALS_PER_SYNC,
+      size,
+      (j) =>
+        ctx.workbook.worksheets
+          .getItem(j.sheet)
+          .getRange(rectAddress(j.rect))
+          .getCellProperties({ format: { fill: { color: true, pattern: true }, font: { color: true } } }),
+      (j, props) => {
+        const grid = props.value;
+        for (let r = 0; r < grid.length; r++) {
+          for (let col = 0; col < grid[r].length; col++) {
+            const fmt = grid[r][col].format || {};
+            const pattern = fmt.fill && fmt.fill.pattern;
+            const fill = pattern === 'None' ? null : normaliseColour(fmt.fill && fmt.fill.color);
+            out[cellKey(j.sheet, j.rect.row + r, j.rect.column + col)] = { fill, font: normaliseColour(fmt.font && fmt.font.color) || '#000000' };
+          }
+        }
+      },
+    );
+    return out;
+  }
+  // Below 1.9: one format load per row run; then per cell for runs whose cells differ.
+  const mixed: Array<{ sheet: string; row: number; column: number }> = [];
+  await inBatches(
+    ctx,
+    jobs,
+    LOADS_PER_SYNC,
+    () => 1,
+    (j) => {
+      const format = ctx.workbook.worksheets.getItem(j.sheet).getRange(rectAddress(j.rect)).format;
+      format.fill.load('color');
+      format.font.load('color');
+      return format;
+    },
+    (j, format) => {
+      const fill = normaliseColour(format.fill.color);
+      const font = normaliseColour(format.font.color);
+      for (let col = j.rect.column; col <= j.rect.lastColumn; col++) {
+        if (fill === null || font === null) mixed.push({ sheet: j.sheet, row: j.rect.row, column: col });
+        else out[cellKey(j.sheet, j.rect.row, col)] = { fill: fill === '#FFFFFF' ? null : fill, font };
+      }
+    },
+  );
+  await inBatches(
+    ctx,
+    mixed,
+    LOADS_PER_SYNC,
+    () => 1,
+    (s) => {
+      const format = ctx.workbook.worksheets.getItem(s.sheet).getRange(columnLetters(s.column) + s.row).format;
+      format.fill.load('color');
+      format.font.load('color');
+      return format;
+    },
+    (s, format) => {
+      const fill = normaliseColour(format.fill.color);
+      out[cellKey(s.sheet, s.row, s.column)] = { fill: fill === null || fill === '#FFFFFF' ? null : fill, font: normaliseColour(format.font.color) || '#000000' };
+    },
+  );
+  return out;
+}
+
+/**
+ * Queues jobs up to `budget` (by weight) per sync, syncs, hands each job its loaded proxy. A
+ * request or response over the host's size limit halves the budget and retries that batch.
+ */
+async function inBatches<J, Q>(
+  ctx: Excel.RequestContext,
+  jobs: J[],
+  budget: number,
+  weight: (j: J) => number,
+  queue: (j: J) => Q,
+  done: (j: J, q: Q) => void,
+  before?: () => void,
+): Promise<void> {
+  let i = 0;
+  while (i < jobs.length) {
+    const start = i;
+    if (before) before();
+    const batch: Array<{ job: J; q: Q }> = [];
+    let n = 0;
+    while (i < jobs.length && (batch.length === 0 || n + weight(jobs[i]) <= budget)) {
+      batch.push({ job: jobs[i], q: queue(jobs[i]) });
+      n += weight(jobs[i]);
+      i++;
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isSizeError(e) || batch.length === 1) throw e;
+      budget = Math.max(1, Math.floor(n / 2));
+      i = start;
+      continue;
+    }
+    for (const b of batch) done(b.job, b.q);
+  }
+}
+
+/** Row runs (no vertical merging) of one sheet's keys. */
+function rectsBySheetRows(sheet: string, keys: string[]): Array<{ rect: Rect }> {
+  const cells: Array<{ row: number; column: number; value: number }> = [];
+  for (const key of keys) {
+    const k = parseCellKey(key);
+    if (k.sheet === sheet) cells.push({ row: k.row, column: k.column, value: k.row });
+  }
+  return mergeIntoRects(cells, (v) => String(v));
+}
+
+// ---------------------------------------------------------------- state sheet
+
+/**
+ * Queues the state sheet's rows `fromRow..toRow` (header first when `fromRow` is 0) as text,
+ * written over what is there: the saved originals are never cleared before their replacement is
+ * in place. With `clearRest`, rows beyond the new end (up to `previousRows`) are cleared after.
+ */
+function queueStateWrite(ws: Excel.Worksheet, rows: Array<Array<string | number>>, previousRows: number, clearRest: boolean, fromRow = 0, toRow = rows.length): void {
+  const all = fromRow === 0 ? [STATE_HEADER.slice()] : [];
+  for (let r = fromRow; r < toRow; r++) {
+    const row = rows[r].slice();
+    while (row.length < STATE_WIDTH) row.push('');
+    all.push(row.map((v) => String(v)));
+  }
+  if (all.length) {
+    const first = fromRow === 0 ? 1 : fromRow + 2;
+    const range = ws.getRange('A' + first + ':' + columnLetters(STATE_WIDTH) + (first + all.length - 1));
+    range.numberFormat = all.map((row) => row.map(() => '@'));
+    range.values = all;
+  }
+  const end = rows.length + 1;
+  if (clearRest && toRow === rows.length && previousRows > end) {
+    ws.getRange('A' + (end + 1) + ':' + columnLetters(STATE_WIDTH) + previousRows).clear();
+  }
+}
+
+/** State rows per op: each op is one values write of at most this many rows. */
+const STATE_ROWS_PER_OP = 1000;
+
+/** Ops writing the state rows (header first) over what is there; see queueStateWrite. */
+function stateOps(ws: () => Excel.Worksheet, rows: Array<Array<string | number>>, previousRows: number, clearRest: boolean): Op[] {
+  const ops: Op[] = [];
+  for (let from = 0; from === 0 || from < rows.length; from += STATE_ROWS_PER_OP) {
+    const to = Math.min(rows.length, from + STATE_ROWS_PER_OP);
+    ops.push(() => queueStateWrite(ws(), rows, previousRows, clearRest, from, to));
+  }
+  return ops;
+}
+
+/** Rows of the state sheet as read (0 when there is none), to know how much to clear. */
+function stateRowCount(state: ReadSheet | null): number {
+  return state ? state.firstRow - 1 + state.values.length : 0;
+}
+
+
+// ---------------------------------------------------------------- commands
+
+/**
+ * 检查合规: reads the workbook, runs the core, restores earlier marks that no longer apply, saves
+ * the originals of newly coloured cells and colours the rows. See the module comment for syncs.
+ */
+export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<CheckComplianceValue>> {
+  return guarded(() =>
+    Excel.run(async (ctx) => {
+      const c = caps();
+      const read = await readAndCheck(ctx, o, c);
+      const result = read.result;
+      const existing: { [upper: string]: string } = {};
+      for (const s of read.list) existing[s.name.toLocaleUpperCase()] = s.name;
+
+      // Earlier marks, only on sheets that still exist.
+      const old: CellMap<SavedFormat> = {};
+      if (read.state) {
+        const decoded = decodeState(read.state.values).saved;
+        for (const key in decoded) if (existing[parseCellKey(key).sheet.toLocaleUpperCase()]) old[key] = decoded[key];
+      }
+      const targets: CellMap<Colour> = {};
+      const counts: Record<Colour, number> = { red: 0, orange: 0, yellow: 0, green: 0, grey: 0 };
+      for (const row of result.rows) {
+        counts[row.colour]++;
+        for (let col = row.firstColumn; col <= row.lastColumn; col++) targets[cellKey(row.sheet, row.row, col)] = row.colour;
+      }
+
+      const touched: { [sheet: string]: true } = {};
+      for (const key in targets) touched[parseCellKey(key).sheet] = true;
+      for (const key in old) touched[parseCellKey(key).sheet] = true;
+      for (const s of read.sheets) if (s.protected && touched[s.name]) refuse('protected', protectedMessage(s.name, '标记颜色'));
+      if (read.state && read.state.protected) refuse('protected', protectedMessage(read.state.name, '保存原始格式'));
+
+      const fresh: string[] = [];
+      for (const key in targets) if (!old[key]) fresh.push(key);
+      const originals = await readOriginals(ctx, fresh, c);
+
+      const union: CellMap<SavedFormat> = {};
+      for (const key in old) union[key] = old[key];
+      for (const key in originals) union[key] = originals[key];
+      const finalState: CellMap<SavedFormat> = {};
+      for (const key in targets) if (union[key]) finalState[key] = union[key];
+      const restore: CellMap<SavedFormat> = {};
+      for (const key in old) if (!targets[key]) restore[key] = old[key];
+
+      const unionRows = encodeState(union);
+      const finalRows = encodeState(finalState);
+      const stateName = read.state ? read.state.name : STATE_SHEET;
+      const stateWs = () => ctx.workbook.worksheets.getItem(stateName);
+      const writeState = !!read.state || Object.keys(targets).length > 0;
+      const previousRows = stateRowCount(read.state);
+      const unionEnd = Math.max(previousRows, unionRows.length + 1);
+
+      // In this order, so that whatever prefix of it Excel applies, every coloured cell has its
+      // original saved: the state as a superset (old ∪ new originals), restores, fills, then the
+      // state trimmed to what is coloured now.
+      const ops: Op[] = [];
+      if (!read.state && writeState) {
+        ops.push(() => {
+          ctx.workbook.worksheets.add(STATE_SHEET).visibility = 'VeryHidden';
+        });
+      }
+      if (writeState) ops.push(...stateOps(stateWs, unionRows, previousRows, false));
+      ops.push(...restoreOps(ctx, restore, c));
+      const bySheet = rectsBySheet(targets, (colour) => colour);
+      for (const sheet in bySheet) {
+        const groups = groupRects(bySheet[sheet], (colour) => colour);
+        for (const colour of COLOURS) {
+          const g = groups[colour];
+          if (!g) continue;
+          const p = PALETTE[colour];
+          ops.push(
+            ...rectOps(ctx, sheet, g.rects, c, (format) => {
+              format.fill.color = p.fill;
+              if (p.font) format.font.color = p.font;
+            }),
+          );
+        }
+      }
+      if (writeState) ops.push(...stateOps(stateWs, finalRows, unionEnd, true));
+      try {
+        await runOps(ctx, ops, c);
+      } catch (e) {
+        // Below 1.2 protection cannot be read first: the write meets it. Put back what was coloured.
+        if (!c.v12 && isProtectionError(e)) await rollBackProtected(ctx, union, old, stateName, unionEnd, c);
+        throw e;
+      }
+      let marked = 0;
+      for (const key in targets) marked++;
+      return { result, counts, markedCells: marked };
+    }),
+  );
+}
+
+function isProtectionError(e: unknown): boolean {
+  const err = (e || {}) as { code?: string; message?: string };
+  return err.code === 'AccessDenied' || /protected/i.test(String(err.message || ''));
+}
+
+/**
+ * ExcelApi 1.1 only (no `protection`): a write sync failed on a protected sheet after colouring
+ * others. Restores every saved cell sheet by sheet (one sync each; a protected sheet refuses and
+ * so was not changed: its earlier marks, if any, keep their saved originals), and reports them.
+ */
+async function rollBackProtected(ctx: Excel.RequestContext, saved: CellMap<SavedFormat>, old: CellMap<SavedFormat>, stateName: string, previousRows: number, c: Caps): Promise<never> {
+  const per: { [sheet: string]: CellMap<SavedFormat> } = {};
+  for (const key in saved) {
+    const sheet = parseCellKey(key).sheet;
+    (per[sheet] = per[sheet] || {})[key] = saved[key];
+  }
+  const keep: CellMap<SavedFormat> = {};
+  const refused: string[] = [];
+  for (const sheet in per) {
+    for (const op of restoreOps(ctx, per[sheet], c)) op();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isProtectionError(e)) throw e;
+      refused.push(sheet);
+      for (const key in per[sheet]) if (old[key]) keep[key] = old[key];
+    }
+  }
+  const ws = ctx.workbook.worksheets.getItem(stateName);
+  if (Object.keys(keep).length) queueStateWrite(ws, encodeState(keep), previousRows, true);
+  else ws.delete();
+  await ctx.sync();
+  return refuse('protected', protectedMessage(refused.length ? refused.join('”、“') : '（未知）', '标记颜色'));
+}
+
+/** 清除标记: puts back the saved original fill and font colour and removes the state sheet. */
+export function clearMarks(): Promise<AddinOutcome<ClearMarksValue>> {
+  return guarded(() =>
+    Excel.run(async (ctx) => {
+      const c = caps();
+      const list = await listSheets(ctx);
+      const stateListing = list.filter((s) => sameName(s.name, STATE_SHEET))[0];
+      if (!stateListing) return { restoredCells: 0 };
+      const existing: { [upper: string]: string } = {};
+      for (const s of list) existing[s.name.toLocaleUpperCase()] = s.name;
+      // One read: the state's values and (1.2) the protection of every sheet it may restore.
+      const stateRange = usedRangeOf(ctx.workbook.worksheets.getItem(stateListing.name), c);
+      stateRange.load('values');
+      const prot: Array<{ name: string; p: Excel.WorksheetProtection }> = [];
+      if (c.v12) {
+        for (const s of list) {
+          if (isOwnSheet(s.name)) continue;
+          const p = ctx.workbook.worksheets.getItem(s.name).protection;
+          p.load('protected');
+          prot.push({ name: s.name, p });
+        }
+      }
+      let stateValues: unknown[][];
+      try {
+        await ctx.sync();
+        stateValues = stateRange.values;
+      } catch (e) {
+        if (!isSizeError(e)) throw e;
+        // A state too large for one response: read it in row chunks, then the protection.
+        stateValues = (await readSheetsChunked(ctx, [stateListing.name], c))[0].values;
+        for (const x of prot) x.p.load('protected');
+        if (prot.length) await ctx.sync();
+      }
+      const decoded = decodeState(stateValues).saved;
+      const restore: CellMap<SavedFormat> = {};
+      const sheets: { [name: string]: true } = {};
+      let n = 0;
+      for (const key in decoded) {
+        const k = parseCellKey(key);
+        const name = existing[k.sheet.toLocaleUpperCase()];
+        if (!name) continue;
+        restore[cellKey(name, k.row, k.column)] = decoded[key];
+        sheets[name] = true;
+        n++;
+      }
+      for (const x of prot) if (x.p.protected && sheets[x.name]) refuse('protected', protectedMessage(x.name, '恢复原始格式'));
+      // The state sheet goes last: deleted in the same sync as the restores (or after the last
+      // chunk of them), so it never disappears while cells still carry marks.
+      const ops = restoreOps(ctx, restore, c);
+      ops.push(() => ctx.workbook.worksheets.getItem(stateListing.name).delete());
+      await runOps(ctx, ops, c);
+      return { restoredCells: n };
+    }),
+  );
+}
+
+/** 月度汇总: writes (or replaces) the summary sheet with values, formats, links and the chart. */
+export function writeMonthlySummary(o: AddinCheckOptions): Promise<AddinOutcome<MonthlySummaryValue>> {
+  return guarded(() =>
+    Excel.run(async (ctx) => {
+      const c = caps();
+      const read = await readAndCheck(ctx, o, c);
+      const layout = layoutSummary(read.result.summary);
+      const old = read.list.filter((s) => sameName(s.name, layout.sheetName))[0];
+      if (c.v16) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      if (old) ctx.workbook.worksheets.getItem(old.name).delete();
+      const ws = ctx.workbook.worksheets.add(layout.sheetName);
+      if (old) ws.position = old.position;
+      const chart = queueSummary(ws, layout, c);
+      ws.activate();
+      await ctx.sync();
+      return { result: read.result, sheetName: layout.sheetName, replaced: !!old, chart };
+    }),
+  );
+}
+
+function blockAddress(b: { row: number; column: number; rows: number; columns: number }): string {
+  return rectAddress({ row: b.row + 1, lastRow: b.row + b.rows, column: b.column + 1, lastColumn: b.column + b.columns });
+}
+
+/** Queues the whole summary sheet; returns whether a chart was queued. */
+function queueSummary(ws: Excel.Worksheet, layout: SummaryLayout, c: Caps): boolean {
+  const height = layout.values.length;
+  const width = layout.columnWidths.length;
+  if (!height) return false;
+  const all = ws.getRange('A1:' + columnLetters(width) + height);
+  // Every text cell is formatted as text first, so `=…`, `+…`, `0/1` or `1-2` stay what they are.
+  all.numberFormat = layout.values.map((row) => row.map((v) => (typeof v === 'string' && v !== '' ? '@' : 'General')));
+  all.values = layout.values;
+  all.format.verticalAlignment = 'Center';
+  if (c.v12) {
+    for (const m of layout.merges) ws.getRange(blockAddress(m)).merge(false);
+    layout.columnWidths.forEach((w, i) => {
+      // Excel's width unit is points here: about 6 points per character of the default font.
+      ws.getRange(columnLetters(i + 1) + '1').format.columnWidth = Math.round(w * 6 + 4);
+    });
+  }
+  for (const s of layout.styles) queueStyle(ws.getRange(blockAddress(s)).format, s);
+  for (const link of layout.links) {
+    const cell = ws.getRange(columnLetters(link.column + 1) + (link.row + 1));
+    const text = String(layout.values[link.row][link.column]);
+    if (c.v17) {
+      cell.hyperlink = {
+        documentReference: quoteSheetName(link.target.sheet) + '!A' + link.target.row,
+        textToDisplay: text,
+        screenTip: '转到“' + link.target.sheet + '”第 ' + link.target.row + ' 行',
+      };
+    }
+    // Below 1.7 the text stays (no link); the look is the same either way.
+    cell.format.font.color = LINK_FONT;
+    cell.format.font.underline = 'Single';
+  }
+  if (c.v12) ws.getRange('A1:' + columnLetters(width) + height).format.autofitRows();
+  // Printable as the CLI's: A4 landscape, one page wide (1.9); no gridlines (1.8).
+  if (c.v18) ws.showGridlines = false;
+  if (c.v19) {
+    ws.pageLayout.orientation = 'Landscape';
+    ws.pageLayout.paperSize = 'A4';
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+  const t = layout.leaderTable;
+  if (!t || t.lastRow < t.firstRow) return false;
+  const data = ws.getRange(
+    rectAddress({ row: t.headerRow + 1, lastRow: t.lastRow + 1, column: t.requiredColumn + 1, lastColumn: t.doneColumn + 1 }),
+  );
+  const chart = ws.charts.add('ColumnClustered', data, 'Columns');
+  chart.title.text = '应检次数与实检次数（按带队领导）';
+  const anchor = layout.chartAnchor;
+  chart.setPosition(
+    columnLetters(anchor.column + 1) + (anchor.row + 1),
+    columnLetters(anchor.column + Math.min(width, 8)) + (anchor.row + 18),
+  );
+  if (c.v17) {
+    const names = ws.getRange(rectAddress({ row: t.firstRow + 1, lastRow: t.lastRow + 1, column: t.nameColumn + 1, lastColumn: t.nameColumn + 1 }));
+    chart.series.getItemAt(0).setXAxisValues(names);
+    chart.series.getItemAt(1).setXAxisValues(names);
+  }
+  return true;
+}
+
+function queueStyle(f: Excel.RangeFormat, s: BlockStyle): void {
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.fontSize !== undefined) f.font.size = s.fontSize;
+  if (s.font !== undefined) f.font.color = s.font;
+  if (s.fill !== undefined) f.fill.color = s.fill;
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.align !== undefined) f.horizontalAlignment = s.align === 'center' ? 'Center' : s.align === 'right' ? 'Right' : 'Left';
+  if (s.border) {
+    const edges: Excel.BorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as Excel.BorderIndex[];
+    for (const e of edges) {
+      if ((e === 'InsideHorizontal' && s.rows < 2) || (e === 'InsideVertical' && s.columns < 2)) continue;
+      const b = f.borders.getItem(e);
+      b.style = 'Continuous';
+      b.color = BORDER_COLOUR;
+    }
+  }
+}
+
+/** Selects cells `firstColumn..lastColumn` of `row` on `sheet` (1-based) and shows the sheet. */
+export function selectRow(sheet: string, row: number, firstColumn: number, lastColumn: number): Promise<AddinOutcome<void>> {
+  return guarded(() =>
+    Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(rectAddress({ row, lastRow: row, column: firstColumn, lastColumn: Math.max(firstColumn, lastColumn) })).select();
+      await ctx.sync();
+    }),
+  );
+}

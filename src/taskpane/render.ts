@@ -1,0 +1,362 @@
+/**
+ * Renders check results, errors and the legend into the pane. Every piece of workbook text
+ * (messages, sheet names, leader names) goes in through text nodes only (see dom.ts).
+ */
+import { COLOUR_LABEL, COLOURS, PALETTE, STATUS_COLOUR, STATUS_LABEL } from '../core/palette';
+import type { CheckResult, Colour, DetectedSheet, SheetKind, Status } from '../core/types';
+import type { AddinError } from '../excel';
+import { add, clear, el, setText, show, toggleButton } from './dom';
+
+/** A row the pane can select in Excel. */
+export interface RowTarget {
+  sheet: string;
+  row: number;
+  firstColumn: number;
+  lastColumn: number;
+}
+
+/** One line of a colour group. `target` is null for findings about a whole year or sheet. */
+export interface ResultItem {
+  colour: Colour;
+  message: string;
+  where: string;
+  target: RowTarget | null;
+}
+
+/** At most this many lines per colour group: a huge log must not freeze IE11. */
+export const GROUP_LIMIT = 200;
+
+const KIND_LABEL: Record<SheetKind, string> = {
+  schedule: '安排表',
+  log: '检查记录',
+  meetings: '会议记录',
+  reports: '述职报告',
+  settings: '规则设置',
+};
+
+/** `红色` from `红色（未完成/逾期）`. */
+export function colourName(colour: Colour): string {
+  const label = COLOUR_LABEL[colour];
+  const cut = label.indexOf('（');
+  return cut > 0 ? label.slice(0, cut) : label;
+}
+
+export function rowWhere(sheet: string, row: number): string {
+  return sheet + ' · 第' + row + '行';
+}
+
+/**
+ * The lines of each colour group: every coloured row (one per row, worst status wins, as
+ * coloured in the workbook), then findings and problems that concern no single row.
+ */
+export function groupItems(result: CheckResult): Record<Colour, ResultItem[]> {
+  const groups = { red: [], orange: [], yellow: [], green: [], grey: [] } as Record<Colour, ResultItem[]>;
+  const seen: Record<string, boolean> = {};
+  const push = (item: ResultItem) => {
+    const key = item.colour + '\u0000' + item.where + '\u0000' + item.message;
+    if (seen[key]) return;
+    seen[key] = true;
+    groups[item.colour].push(item);
+  };
+  // Schedule rows name their leader, since a leader's message does not repeat the name.
+  const leaderAt: Record<string, string> = {};
+  for (let i = 0; i < result.leaders.length; i++) {
+    const l = result.leaders[i];
+    leaderAt[l.ref.sheet + '\u0000' + l.ref.row] = l.name;
+  }
+  for (let i = 0; i < result.rows.length; i++) {
+    const r = result.rows[i];
+    const leader = leaderAt[r.sheet + '\u0000' + r.row];
+    push({
+      colour: r.colour,
+      message: r.message,
+      where: (leader ? leader + ' · ' : '') + rowWhere(r.sheet, r.row),
+      target: { sheet: r.sheet, row: r.row, firstColumn: r.firstColumn, lastColumn: r.lastColumn },
+    });
+  }
+  for (let i = 0; i < result.findings.length; i++) {
+    const f = result.findings[i];
+    if (f.row >= 1 || !f.colour) continue;
+    push({ colour: f.colour, message: f.message, where: f.sheet ? f.sheet + ' · 全表' : '全年汇总', target: null });
+  }
+  for (let i = 0; i < result.problems.length; i++) {
+    const p = result.problems[i];
+    if (p.row >= 1) continue; // row problems are grey rows above
+    push({ colour: 'grey', message: p.message, where: p.sheet ? p.sheet + ' · 全表' : '工作簿', target: null });
+  }
+  return groups;
+}
+
+export function countsOf(groups: Record<Colour, ResultItem[]>): Record<Colour, number> {
+  const counts = {} as Record<Colour, number>;
+  for (let i = 0; i < COLOURS.length; i++) counts[COLOURS[i]] = groups[COLOURS[i]].length;
+  return counts;
+}
+
+/** `红色 3 · 橙色 1 · …` */
+export function countsText(counts: Partial<Record<Colour, number>>): string {
+  const parts: string[] = [];
+  for (let i = 0; i < COLOURS.length; i++) parts.push(colourName(COLOURS[i]) + ' ' + (counts[COLOURS[i]] || 0));
+  return parts.join(' · ');
+}
+
+export function swatch(colour: Colour | null, extraClass?: string): HTMLSpanElement {
+  const s = el('span', 'swatch' + (extraClass ? ' ' + extraClass : ''));
+  s.setAttribute('aria-hidden', 'true');
+  if (colour) s.style.backgroundColor = PALETTE[colour].fill;
+  else s.className += ' swatch--none';
+  return s;
+}
+
+function monthHeading(result: CheckResult): string {
+  const parts = result.month.split('-');
+  const text = Number(parts[0]) + '年' + Number(parts[1]) + '月';
+  return (result.township ? result.township + ' ' : '') + text + '检查结果';
+}
+
+/** Where a schedule row is coloured: the sheet's header width, as the adapter colours it. */
+function sheetOf(result: CheckResult, name: string): DetectedSheet | null {
+  for (let i = 0; i < result.sheets.length; i++) if (result.sheets[i].sheet === name) return result.sheets[i];
+  return null;
+}
+
+export function renderResults(container: HTMLElement, result: CheckResult, onSelect: (target: RowTarget) => void): void {
+  clear(container);
+  const groups = groupItems(result);
+  const counts = countsOf(groups);
+
+  const head = el('div', 'results__head');
+  add(head, el('h2', 'section__title ms-font-l ms-fontWeight-semibold', monthHeading(result)));
+  add(head, el('div', 'ms-font-s muted', '截至 ' + result.asOf + '　每月截止日：' + result.deadlineDay + '日'));
+  add(container, head);
+
+  const summary = el('div', 'count-strip');
+  for (let i = 0; i < COLOURS.length; i++) {
+    const c = COLOURS[i];
+    const chip = el('span', 'count-chip ms-font-s');
+    add(chip, swatch(c), el('span', 'count-chip__name', colourName(c)), el('span', 'count-chip__n ms-fontWeight-semibold', counts[c]));
+    add(summary, chip);
+  }
+  add(container, summary);
+
+  for (let i = 0; i < COLOURS.length; i++) add(container, renderGroup(COLOURS[i], groups[COLOURS[i]], onSelect));
+
+  add(container, renderLeaders(result, onSelect));
+  add(container, renderSheets(result));
+  add(container, renderSettings(result));
+}
+
+function renderGroup(colour: Colour, items: ResultItem[], onSelect: (target: RowTarget) => void): HTMLElement {
+  const section = el('div', 'group group--' + colour);
+  section.setAttribute('data-colour', colour);
+  const header = el('button', 'group__header');
+  header.type = 'button';
+  const count = el('span', 'group__count ms-font-s ms-fontWeight-semibold', items.length);
+  const caret = el('span', 'group__caret');
+  add(header, swatch(colour, 'swatch--large'), el('span', 'group__label ms-font-m ms-fontWeight-semibold', COLOUR_LABEL[colour]), count, caret);
+  add(section, header);
+
+  const list = el('ul', 'group__list');
+  const shown = Math.min(items.length, GROUP_LIMIT);
+  for (let i = 0; i < shown; i++) add(list, renderItem(items[i], onSelect));
+  if (items.length > shown) {
+    add(list, el('li', 'group__more ms-font-xs', '另有 ' + (items.length - shown) + ' 条未列出，请在“月度汇总”表中查看，或在工作表中按颜色筛选。'));
+  }
+  add(section, list);
+
+  // Green rows are the good news and can be many: folded by default. Empty groups do not open.
+  let open = items.length > 0 && colour !== 'green';
+  const sync = () => {
+    show(list, open);
+    setText(caret, items.length === 0 ? '' : open ? '收起' : '展开');
+    header.setAttribute('aria-expanded', open ? 'true' : 'false');
+  };
+  if (items.length === 0) {
+    header.disabled = true;
+    section.className += ' group--empty';
+  }
+  header.onclick = () => {
+    open = !open;
+    sync();
+  };
+  sync();
+  return section;
+}
+
+function renderItem(item: ResultItem, onSelect: (target: RowTarget) => void): HTMLElement {
+  const li = el('li', 'finding');
+  const body = item.target ? el('button', 'finding__button') : el('div', 'finding__static');
+  if (item.target) {
+    const target = item.target;
+    (body as HTMLButtonElement).type = 'button';
+    body.title = '在工作表中选中这一行';
+    body.onclick = () => onSelect(target);
+  }
+  add(body, el('span', 'finding__message ms-font-s', item.message), el('span', 'finding__where ms-font-xs', item.where));
+  add(li, body);
+  return li;
+}
+
+function statusCell(status: Status): HTMLElement {
+  const td = el('td', 'status-cell');
+  const colour = STATUS_COLOUR[status];
+  const tag = el('span', 'status-tag ms-font-xs', STATUS_LABEL[status]);
+  if (colour) {
+    tag.style.backgroundColor = PALETTE[colour].fill;
+    const font = PALETTE[colour].font;
+    if (font) tag.style.color = font;
+  }
+  add(td, tag);
+  return td;
+}
+
+function renderLeaders(result: CheckResult, onSelect: (target: RowTarget) => void): HTMLElement {
+  const section = el('div', 'section');
+  add(section, el('h2', 'section__title ms-font-m ms-fontWeight-semibold', '领导带队检查情况'));
+  if (result.leaders.length === 0) {
+    add(section, el('p', 'ms-font-s muted', '安排表中没有读到带队领导。'));
+    return section;
+  }
+  const table = el('table', 'leader-table ms-font-s');
+  const thead = el('thead');
+  const hr = el('tr');
+  const heads = ['带队领导', '应检', '实检', result.deadlineDay + '日前', '重点场所', '状态'];
+  for (let i = 0; i < heads.length; i++) add(hr, el('th', i === 0 ? 'cell--text' : i === heads.length - 1 ? 'cell--text' : 'cell--num', heads[i]));
+  add(table, add(thead, hr));
+  const tbody = el('tbody');
+  for (let i = 0; i < result.leaders.length; i++) {
+    const leader = result.leaders[i];
+    const tr = el('tr');
+    const nameCell = el('td', 'cell--text');
+    const sheet = sheetOf(result, leader.ref.sheet);
+    const name = el('button', 'link-button leader-name', leader.raw || leader.name);
+    name.type = 'button';
+    name.title = '在安排表中选中这一行';
+    name.onclick = () =>
+      onSelect({ sheet: leader.ref.sheet, row: leader.ref.row, firstColumn: sheet ? sheet.firstColumn : 1, lastColumn: sheet ? sheet.lastColumn : 1 });
+    add(nameCell, name);
+    if (leader.role === 'main') add(nameCell, el('span', 'role-tag ms-font-xs', '主要领导'));
+    const done = countDone(leader.sites);
+    add(
+      tr,
+      nameCell,
+      el('td', 'cell--num', leader.required),
+      el('td', 'cell--num', leader.total),
+      el('td', 'cell--num', leader.onTime),
+      el('td', 'cell--num', leader.sites.length ? done + '/' + leader.sites.length : '—'),
+      statusCell(leader.status),
+    );
+    add(tbody, tr);
+    if (leader.message) {
+      const note = el('tr', 'leader-note');
+      const td = el('td', 'ms-font-xs muted', leader.message);
+      td.colSpan = heads.length;
+      add(tbody, add(note, td));
+    }
+  }
+  add(table, tbody);
+  add(section, el('div', 'table-scroll'));
+  (section.lastChild as HTMLElement).appendChild(table);
+  return section;
+}
+
+function countDone(sites: Array<{ status: Status }>): number {
+  let n = 0;
+  for (let i = 0; i < sites.length; i++) if (sites[i].status === 'ok' || sites[i].status === 'late') n++;
+  return n;
+}
+
+function renderSheets(result: CheckResult): HTMLElement {
+  const section = el('div', 'section');
+  add(section, el('h2', 'section__title ms-font-m ms-fontWeight-semibold', '读取的工作表'));
+  const list = el('ul', 'plain-list ms-font-s');
+  for (let i = 0; i < result.sheets.length; i++) {
+    const s = result.sheets[i];
+    const li = el('li');
+    add(li, el('span', 'kind-tag ms-font-xs', KIND_LABEL[s.kind] || s.kind), s.sheet);
+    if (s.headerRow > 0) add(li, el('span', 'muted', '（表头在第' + s.headerRow + '行，数据 ' + s.dataRows.length + ' 行）'));
+    add(list, li);
+  }
+  add(section, list);
+  if (result.ignoredSheets.length) {
+    add(section, el('p', 'ms-font-xs muted', '未识别、未检查的工作表：' + result.ignoredSheets.join('、')));
+  }
+  return section;
+}
+
+const DEADLINE_SOURCE: Record<string, string> = {
+  default: '默认值',
+  header: '安排表表头',
+  settings: '“规则设置”表',
+};
+
+function renderSettings(result: CheckResult): HTMLElement {
+  const s = result.settings;
+  const section = el('div', 'section');
+  add(section, el('h2', 'section__title ms-font-m ms-fontWeight-semibold', '本次使用的设置'));
+  const dl = el('table', 'settings-table ms-font-s');
+  const row = (label: string, value: string) => {
+    const tr = el('tr');
+    add(tr, el('th', 'cell--text', label), el('td', 'cell--text', value));
+    add(dl, tr);
+  };
+  row('主要领导每月次数', s.mainQuota + ' 次');
+  row('其他成员每月次数', s.memberQuota + ' 次');
+  row('每月截止日', s.deadlineDay + ' 日（来源：' + (DEADLINE_SOURCE[s.deadlineDaySource] || s.deadlineDaySource) + '）');
+  row('临期提醒天数', s.warnDays + ' 天');
+  row('党委会每年次数', s.partyMeetings + ' 次');
+  row('班子会每年次数', s.leadershipMeetings + ' 次');
+  row('述职截止', s.reportDeadline.month + '月' + s.reportDeadline.day + '日');
+  if (s.mainLeaders && s.mainLeaders.length) row('主要领导', s.mainLeaders.join('、'));
+  if (s.memberUnits && s.memberUnits.length) row('安委成员单位', s.memberUnits.join('、'));
+  const aliasCount = Object.keys(s.aliases || {}).length;
+  if (aliasCount) row('别名', aliasCount + ' 条');
+  add(section, dl);
+  add(section, el('p', 'ms-font-xs muted', roleSourceNote(result)));
+  add(section, el('p', 'ms-font-xs muted', '以上数字可在名为“规则设置”的工作表中修改（两列：项目 / 值）。'));
+  return section;
+}
+
+export function roleSourceNote(result: CheckResult): string {
+  if (result.roleSource === 'column') return '主要领导按安排表的“职务”列判断。';
+  if (result.roleSource === 'settings') return '主要领导按“规则设置”表中的“主要领导”一项确定。';
+  const mains: string[] = [];
+  for (let i = 0; i < result.leaders.length; i++) if (result.leaders[i].role === 'main') mains.push(result.leaders[i].raw || result.leaders[i].name);
+  return (
+    '注意：安排表没有职务列，“规则设置”表也没有列出主要领导，已把检查范围以“全镇”开头的领导' +
+    (mains.length ? '（' + mains.join('、') + '）' : '') +
+    '推定为主要领导，请核对。'
+  );
+}
+
+export type MessageKind = 'success' | 'info' | 'warning' | 'error';
+
+/** The message box under the buttons: a Chinese sentence, and for errors the technical detail folded. */
+export function renderMessage(box: HTMLElement, kind: MessageKind, text: string, error?: AddinError): void {
+  clear(box);
+  box.className = 'callout callout--' + kind;
+  box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  add(box, el('p', 'callout__text ms-font-s' + (kind === 'error' ? ' ms-fontWeight-semibold' : ''), text));
+  if (error) {
+    const detail = el('pre', 'detail ms-font-xs', '错误代码：' + error.code + (error.detail ? '\n' + error.detail : ''));
+    add(box, toggleButton(detail, '显示技术详情', '隐藏技术详情', false), detail);
+  }
+}
+
+export function hideMessage(box: HTMLElement): void {
+  clear(box);
+  box.className = 'is-hidden';
+}
+
+export function renderLegend(list: HTMLElement): void {
+  clear(list);
+  for (let i = 0; i < COLOURS.length; i++) {
+    const c = COLOURS[i];
+    const li = el('li', 'legend__item ms-font-s');
+    const sample = el('span', 'legend__sample', '示例');
+    sample.style.backgroundColor = PALETTE[c].fill;
+    if (PALETTE[c].font) sample.style.color = PALETTE[c].font as string;
+    add(li, sample, el('span', 'legend__label', COLOUR_LABEL[c]));
+    add(list, li);
+  }
+}

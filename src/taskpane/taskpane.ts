@@ -1,0 +1,290 @@
+/**
+ * The task pane: choose the month and the as-of date, run 检查合规 / 月度汇总 / 清除标记, read the
+ * results grouped by colour, and click a finding to select its row. Thin UI: all Excel work is
+ * the adapter's (src/excel), all checking the core's. Runs in IE11 (Excel 2016/2019) as ES5.
+ */
+import { dayFromYmd, ymdFromDay } from '../core/day';
+import type { CheckResult } from '../core/types';
+import { checkCompliance, clearMarks, describeRequirements, selectRow, writeMonthlySummary } from '../excel';
+import type { AddinError, AddinOutcome } from '../excel';
+import {
+  localToday,
+  onLastRunChanged,
+  pad2,
+  readLastRun,
+  saveMonthChoice,
+  type LastRibbonRun,
+} from '../commands/ribbon-state';
+import { add, byId, clear, el, setText, show } from './dom';
+import {
+  countsOf,
+  countsText,
+  groupItems,
+  hideMessage,
+  renderLegend,
+  renderMessage,
+  renderResults,
+  type RowTarget,
+} from './render';
+
+type Action = 'check' | 'summary' | 'clear';
+
+const ui = {
+  loading: byId('loading'),
+  outside: byId('outside-office'),
+  controls: byId<HTMLFormElement>('controls'),
+  year: byId<HTMLSelectElement>('year'),
+  month: byId<HTMLSelectElement>('month'),
+  asOf: byId<HTMLInputElement>('as-of'),
+  asOfError: byId('as-of-error'),
+  today: byId<HTMLButtonElement>('btn-today'),
+  check: byId<HTMLButtonElement>('btn-check'),
+  summary: byId<HTMLButtonElement>('btn-summary'),
+  clearMarks: byId<HTMLButtonElement>('btn-clear'),
+  progress: byId('progress'),
+  progressLabel: byId('progress-label'),
+  message: byId('message'),
+  lastRun: byId('last-run'),
+  results: byId('results'),
+  legend: byId('legend'),
+  apiLevel: byId('api-level'),
+};
+
+let inExcel = false;
+let busy = false;
+
+/** `YYYY-MM-DD` from what a clerk types: 2019-9-2, 2019/9/2, 2019.9.2, 2019年9月2日. Null if no such day. */
+export function parseAsOf(text: string): string | null {
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const back = ymdFromDay(dayFromYmd(year, month, day));
+  if (back.year !== year || back.month !== month || back.day !== day) return null;
+  return year + '-' + pad2(month) + '-' + pad2(day);
+}
+
+function fillMonthSelectors(today: string): void {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  clear(ui.year);
+  // Ten years back covers an audit of old records; one ahead lets a December check roll over.
+  for (let y = year + 1; y >= year - 10; y--) {
+    const option = el('option', undefined, String(y));
+    option.value = String(y);
+    add(ui.year, option);
+  }
+  clear(ui.month);
+  for (let m = 1; m <= 12; m++) {
+    const option = el('option', undefined, String(m));
+    option.value = pad2(m);
+    add(ui.month, option);
+  }
+  ui.year.value = String(year);
+  ui.month.value = pad2(month);
+}
+
+function chosenMonth(): string {
+  return ui.year.value + '-' + ui.month.value;
+}
+
+/** The run options from the form, or null (with the reason shown beside the field). */
+function readOptions(): { month: string; asOf: string } | null {
+  const asOf = parseAsOf(ui.asOf.value);
+  const month = chosenMonth();
+  let problem = '';
+  if (asOf === null) problem = '请按“年-月-日”填写截止日期，例如 ' + localToday() + '。';
+  else if (asOf < month + '-01') problem = '截止日期早于所选月份的第一天，请把截止日期改到 ' + month + '-01 或以后。';
+  setText(ui.asOfError, problem);
+  show(ui.asOfError, problem !== '');
+  ui.asOf.setAttribute('aria-invalid', problem ? 'true' : 'false');
+  if (asOf === null || problem) return null;
+  ui.asOf.value = asOf;
+  return { month, asOf };
+}
+
+function setBusy(on: boolean, label?: string): void {
+  busy = on;
+  const disabled = on || !inExcel;
+  ui.check.disabled = disabled;
+  ui.summary.disabled = disabled;
+  ui.clearMarks.disabled = disabled;
+  ui.year.disabled = !inExcel;
+  ui.month.disabled = !inExcel;
+  ui.asOf.disabled = !inExcel;
+  ui.today.disabled = !inExcel;
+  if (label) setText(ui.progressLabel, label);
+  show(ui.progress, on);
+  ui.controls.setAttribute('aria-busy', on ? 'true' : 'false');
+}
+
+function showResults(result: CheckResult): void {
+  renderResults(ui.results, result, selectTarget);
+  show(ui.results, true);
+}
+
+/** The adapter never throws by contract; this only guards against a bug turning into a blank pane. */
+function unexpected(err: unknown): AddinError {
+  const text = err && typeof err === 'object' && 'message' in err ? String((err as Error).message) : String(err);
+  return { code: 'host', message: '加载项遇到了意外错误，操作没有完成。请关闭面板后重试；如果仍然出错，请把技术详情告诉维护人员。', detail: text };
+}
+
+async function guarded<T>(work: () => Promise<AddinOutcome<T>>): Promise<AddinOutcome<T>> {
+  try {
+    return await work();
+  } catch (err) {
+    return { ok: false, error: unexpected(err) };
+  }
+}
+
+async function run(action: Action): Promise<void> {
+  if (busy || !inExcel) return;
+  let options: { month: string; asOf: string } | null = null;
+  if (action !== 'clear') {
+    options = readOptions();
+    if (!options) {
+      ui.asOf.focus();
+      return;
+    }
+  }
+  hideMessage(ui.message);
+  setBusy(true, action === 'check' ? '正在检查并标注颜色…' : action === 'summary' ? '正在生成月度汇总表…' : '正在恢复原有格式…');
+  try {
+    if (action === 'check') {
+      const outcome = await guarded(() => checkCompliance(options!));
+      if (!outcome.ok) return renderMessage(ui.message, 'error', outcome.error.message, outcome.error);
+      const result = outcome.value.result;
+      showResults(result);
+      const counts = countsOf(groupItems(result));
+      renderMessage(
+        ui.message,
+        'success',
+        '检查完成，已为 ' + result.rows.length + ' 行标上颜色：' + countsText(counts) + '。点击下面的条目可跳到对应的行。',
+      );
+    } else if (action === 'summary') {
+      const outcome = await guarded(() => writeMonthlySummary(options!));
+      if (!outcome.ok) return renderMessage(ui.message, 'error', outcome.error.message, outcome.error);
+      showResults(outcome.value.result);
+      renderMessage(
+        ui.message,
+        'success',
+        '已生成“' + outcome.value.sheetName + '”工作表' + (outcome.value.chart ? '（含图表）' : '') + '，并已切换到该表。行的颜色没有改动；需要标色请点“检查合规”。',
+      );
+    } else {
+      const outcome = await guarded(() => clearMarks());
+      if (!outcome.ok) return renderMessage(ui.message, 'error', outcome.error.message, outcome.error);
+      clear(ui.results);
+      show(ui.results, false);
+      const n = outcome.value.restoredCells;
+      renderMessage(ui.message, 'success', n > 0 ? '已恢复 ' + n + ' 个单元格检查前的格式。' : '没有需要清除的标记。');
+    }
+  } finally {
+    setBusy(false);
+  }
+}
+
+async function selectTarget(target: RowTarget): Promise<void> {
+  if (busy || !inExcel) return;
+  const outcome = await guarded(() => selectRow(target.sheet, target.row, target.firstColumn, target.lastColumn));
+  if (!outcome.ok) renderMessage(ui.message, 'error', outcome.error.message, outcome.error);
+}
+
+const COMMAND_LABEL: Record<LastRibbonRun['command'], string> = { check: '检查合规', summary: '月度汇总', clear: '清除标记' };
+
+function documentUrl(): string {
+  try {
+    return (Office.context && Office.context.document && Office.context.document.url) || '';
+  } catch (_e) {
+    return '';
+  }
+}
+
+/** The outcome of the last ribbon click, which has no window of its own to show it in. */
+function showLastRun(): void {
+  const last = readLastRun(documentUrl());
+  clear(ui.lastRun);
+  if (!last) {
+    ui.lastRun.className = 'is-hidden';
+    return;
+  }
+  const d = new Date(last.at);
+  const when = pad2(d.getMonth() + 1) + '-' + pad2(d.getDate()) + ' ' + pad2(d.getHours()) + ':' + pad2(d.getMinutes());
+  let text = '功能区按钮“' + COMMAND_LABEL[last.command] + '”（' + when + '）';
+  if (!last.ok) text += '没有完成：' + (last.error || '');
+  else if (last.command === 'check') {
+    text += '：' + (last.month || '') + '，截至 ' + (last.asOf || '') + '。' + (last.counts ? countsText(last.counts) + '。' : '') + '点“检查合规”可在此查看每一条。';
+  } else if (last.command === 'summary') text += '：已生成“' + (last.sheetName || '') + '”。';
+  else text += '：已恢复 ' + (last.restoredCells || 0) + ' 个单元格的格式。';
+  ui.lastRun.className = 'callout callout--' + (last.ok ? 'info' : 'error');
+  add(ui.lastRun, el('p', 'callout__text ms-font-s', text));
+}
+
+function waitForExcel(): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    if (typeof Office === 'undefined' || !Office || typeof Office.onReady !== 'function') {
+      resolve(false);
+      return;
+    }
+    try {
+      Office.onReady().then(
+        (info) => resolve(!!info && String(info.host) === 'Excel'),
+        () => resolve(false),
+      );
+    } catch (_e) {
+      resolve(false);
+    }
+  });
+}
+
+function wire(): void {
+  ui.controls.onsubmit = (event) => {
+    if (event && event.preventDefault) event.preventDefault();
+    void run('check');
+    return false;
+  };
+  ui.summary.onclick = () => void run('summary');
+  ui.clearMarks.onclick = () => void run('clear');
+  ui.today.onclick = () => {
+    ui.asOf.value = localToday();
+    readOptions();
+  };
+  const monthChanged = () => {
+    saveMonthChoice(chosenMonth());
+    if (/(^|\s)is-hidden(\s|$)/.test(ui.asOfError.className) === false) readOptions();
+  };
+  ui.year.onchange = monthChanged;
+  ui.month.onchange = monthChanged;
+  ui.asOf.onblur = () => {
+    if (ui.asOf.value) readOptions();
+  };
+}
+
+async function start(): Promise<void> {
+  const today = localToday();
+  renderLegend(ui.legend);
+  fillMonthSelectors(today);
+  ui.asOf.value = today;
+  wire();
+  setBusy(false);
+
+  inExcel = await waitForExcel();
+  show(ui.loading, false);
+  show(ui.outside, !inExcel);
+  setBusy(false);
+  if (!inExcel) return;
+
+  // The ribbon's 检查合规 uses the month chosen here (for the rest of the day).
+  saveMonthChoice(chosenMonth());
+  try {
+    const req = describeRequirements();
+    setText(ui.apiLevel, 'Excel 接口：' + req.api);
+  } catch (_e) {
+    setText(ui.apiLevel, '');
+  }
+  showLastRun();
+  onLastRunChanged(showLastRun);
+}
+
+void start();

@@ -1,0 +1,361 @@
+/**
+ * The task pane as the clerk uses it: the production webpack build served on 127.0.0.1, opened in
+ * headless Debian Chromium, with the Excel simulator (test/sim/browser-entry.ts) served in place
+ * of office.js. One build for the whole file and one page per requirement set (ExcelApi 1.9, and
+ * 1.1 for Excel 2016); within a page the cases run in order, as a clerk would click: 检查合规, a
+ * finding, 月度汇总, 清除标记. Writes docs/images/taskpane.png.
+ *
+ * The clock is fixed at 2 September 2019 (Beijing time), so "this month" and "today" are fixed.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { checkWorkbook, layoutSummary, PALETTE, summarySheetName } from '../../src/core';
+import type { CheckResult, Colour } from '../../src/core/types';
+import { ARTIFACTS, REPO, listFiles, webpackBuild } from '../build/webpack-build';
+import { foreignRequests, instrument, launchChromium, OFFICE_JS_URL, serveStatic, type PageRecord, type StaticServer } from './harness';
+import { buildSimScript } from '../sim/build-browser';
+import {
+  AS_OF,
+  EXPECTED_ROWS,
+  FORMULA_TEXT,
+  HTML_TEXT,
+  LOG,
+  LOG_VALUES,
+  MONTH,
+  ORIGINAL_FILLS,
+  ORIGINAL_FONTS,
+  SCHEDULE,
+  SCHEDULE_VALUES,
+} from './township';
+
+const OUT = path.join(ARTIFACTS, 'browser-pane');
+const SCREENSHOT = path.join(REPO, 'docs', 'images', 'taskpane.png');
+const VIEWPORT = { width: 360, height: 900 };
+const SHEETS = [
+  { name: SCHEDULE, values: SCHEDULE_VALUES, fills: ORIGINAL_FILLS[SCHEDULE], fonts: ORIGINAL_FONTS[SCHEDULE] },
+  { name: LOG, values: LOG_VALUES, fills: ORIGINAL_FILLS[LOG], fonts: ORIGINAL_FONTS[LOG] },
+];
+
+/** What the simulator exposes on window (test/sim/browser-entry.ts). */
+interface SimWindow {
+  __sim: {
+    load(init: unknown): void;
+    fillAt(sheet: string, row: number, col: number): string | null;
+    fontColourAt(sheet: string, row: number, col: number): string | null;
+    valuesOf(sheet: string): unknown[][];
+    sheetNames(): string[];
+    selection(): { sheet: string; address: string } | null;
+    stats(): unknown;
+  };
+  __simInit?: unknown;
+}
+
+type Formats = Record<string, { fill: string | null; font: string | null }>;
+
+/** The core's own answer for the same workbook: what the pane must show and the sim must hold. */
+function coreResult(): CheckResult {
+  const out = checkWorkbook({ sheets: SHEETS.map((s) => ({ name: s.name, values: s.values })) }, { month: MONTH, asOf: AS_OF });
+  if (!out.ok) throw new Error('fixture refused by the core: ' + out.error.message);
+  return out.result;
+}
+
+function norm(colour: string | null | undefined): string | null {
+  if (colour === null || colour === undefined || colour === '') return null;
+  const c = String(colour).toUpperCase();
+  return c === 'NONE' || c === 'AUTOMATIC' ? null : c.charAt(0) === '#' ? c : '#' + c;
+}
+
+/** `'检查记录'!$A$5:$D$5` or `A5:D5` → `A5:D5`. */
+function bareAddress(address: string): string {
+  const cut = address.lastIndexOf('!');
+  return (cut >= 0 ? address.slice(cut + 1) : address).replace(/\$/g, '').toUpperCase();
+}
+
+function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Fill and font colour of every cell of both sheets, from the simulator. */
+function formats(page: Page): Promise<Formats> {
+  return page.evaluate((sheets) => {
+    const s = (window as unknown as SimWindow).__sim;
+    const out: Record<string, { fill: string | null; font: string | null }> = {};
+    for (const sh of sheets) {
+      for (let r = 1; r <= sh.rows; r++) {
+        for (let c = 1; c <= sh.cols; c++) out[sh.name + '!' + r + ',' + c] = { fill: s.fillAt(sh.name, r, c), font: s.fontColourAt(sh.name, r, c) };
+      }
+    }
+    return out;
+  }, SHEETS.map((s) => ({ name: s.name, rows: s.values.length, cols: s.values[0].length })));
+}
+
+/** Clicks a pane button, waits until the run is over, checks and returns the message shown. */
+async function click(page: Page, selector: string, doneText: RegExp): Promise<string> {
+  await page.click(selector);
+  await page.waitForFunction(() => {
+    const m = document.getElementById('message');
+    const p = document.getElementById('progress');
+    return !!m && !!p && /callout--/.test(m.className) && /is-hidden/.test(p.className);
+  });
+  const text = (await page.textContent('#message')) || '';
+  expect(text).toMatch(doneText);
+  return text;
+}
+
+/** The expected colour of each cell of the coloured rows, keyed like `formats`. */
+function expectedFills(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of EXPECTED_ROWS) {
+    const cols = e.sheet === SCHEDULE ? SCHEDULE_VALUES[0].length : LOG_VALUES[0].length;
+    for (let c = 1; c <= cols; c++) out[e.sheet + '!' + e.row + ',' + c] = PALETTE[e.colour].fill.toUpperCase();
+  }
+  return out;
+}
+
+let server: StaticServer;
+let browser: Browser;
+let officeJs: string;
+let expected: CheckResult;
+
+/** A fresh page (own storage) on the pane, with the township workbook in a simulator at `apiVersion`. */
+async function openPane(apiVersion: string): Promise<{ page: Page; record: PageRecord }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date('2019-09-02T09:30:00+08:00'));
+  await page.addInitScript((init) => {
+    (window as unknown as SimWindow).__simInit = init;
+  }, { sheets: SHEETS, apiVersion });
+  const record = await instrument(page, server.origin, officeJs);
+  await page.goto(server.origin + '/taskpane.html');
+  await page.waitForFunction(() => {
+    const b = document.getElementById('btn-check') as HTMLButtonElement | null;
+    return !!b && !b.disabled;
+  });
+  return { page, record };
+}
+
+beforeAll(async () => {
+  expected = coreResult();
+  officeJs = buildSimScript(path.join(ARTIFACTS, 'browser-pane-sim', 'office.js'));
+  webpackBuild({ outDir: OUT, mode: 'production', env: { quiet: 'true' } });
+  server = await serveStatic(OUT);
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+describe('task pane in Chromium with the Excel simulator (ExcelApi 1.9)', () => {
+  let page: Page;
+  let record: PageRecord;
+  let before: Formats;
+
+  beforeAll(async () => {
+    ({ page, record } = await openPane('1.9'));
+  }, 60_000);
+
+  it('opens in the simulated Excel: form enabled, no "open in Excel" note, API level shown', async () => {
+    expect(await page.isVisible('#outside-office')).toBe(false);
+    expect(await page.isVisible('#loading')).toBe(false);
+    expect(await page.textContent('#api-level')).toBe('Excel 接口：ExcelApi 1.9');
+    // Fixed clock: this month, as of today.
+    expect(await page.inputValue('#year')).toBe('2019');
+    expect(await page.inputValue('#month')).toBe('09');
+    expect(await page.inputValue('#as-of')).toBe(AS_OF);
+    expect(await page.evaluate(() => (window as unknown as SimWindow).__sim.sheetNames())).toEqual([SCHEDULE, LOG]);
+  });
+
+  it('the fixture holds the original formats the test will expect back', async () => {
+    before = await formats(page);
+    expect(before[SCHEDULE + '!2,1'].fill).not.toBeNull();
+    expect(norm(before[SCHEDULE + '!5,1'].fill)).toBe('#FFFF00');
+    expect(norm(before[SCHEDULE + '!5,1'].font)).toBe('#0000FF');
+    expect(norm(before[LOG + '!6,2'].font)).toBe('#7030A0');
+  });
+
+  it('检查合规 for August colours every row as the rules say', async () => {
+    await page.selectOption('#month', MONTH.slice(5));
+    const message = await click(page, '#btn-check', /^检查完成，已为 \d+ 行标上颜色/);
+    expect(message).toContain('已为 ' + expected.rows.length + ' 行');
+
+    const got: Array<{ sheet: string; row: number; colour: Colour | null }> = [];
+    const byFill: Record<string, Colour> = {};
+    for (const c of Object.keys(PALETTE) as Colour[]) byFill[PALETTE[c].fill.toUpperCase()] = c;
+    const now = await formats(page);
+    for (const e of EXPECTED_ROWS) {
+      const cols = e.sheet === SCHEDULE ? SCHEDULE_VALUES[0].length : LOG_VALUES[0].length;
+      for (let c = 1; c <= cols; c++) {
+        const f = now[e.sheet + '!' + e.row + ',' + c];
+        got.push({ sheet: e.sheet, row: e.row, colour: byFill[norm(f.fill) || ''] || null });
+        const font = PALETTE[e.colour].font;
+        // Only the colours with a font colour change the font; the others keep the clerk's.
+        expect({ cell: e.sheet + '!' + columnLetter(c) + e.row, font: norm(f.font) }).toEqual({
+          cell: e.sheet + '!' + columnLetter(c) + e.row,
+          font: font ? font.toUpperCase() : norm(before[e.sheet + '!' + e.row + ',' + c].font),
+        });
+      }
+    }
+    const want = EXPECTED_ROWS.flatMap((e) =>
+      Array.from({ length: e.sheet === SCHEDULE ? SCHEDULE_VALUES[0].length : LOG_VALUES[0].length }, () => ({ sheet: e.sheet, row: e.row, colour: e.colour })),
+    );
+    expect(got).toEqual(want);
+
+    // Title and header rows are not the clerk's data: untouched.
+    for (const key of Object.keys(before)) {
+      const row = Number(key.split('!')[1].split(',')[0]);
+      if (row <= 2) expect({ key, ...now[key] }).toEqual({ key, ...before[key] });
+    }
+    // The hand-written table and the core agree on which rows are coloured.
+    expect(expected.rows.map((r) => r.sheet + ':' + r.row + ':' + r.colour).sort()).toEqual(
+      EXPECTED_ROWS.map((r) => r.sheet + ':' + r.row + ':' + r.colour).sort(),
+    );
+  });
+
+  it('lists the findings grouped by colour, with counts and the rules’ messages', async () => {
+    const groups = await page.$$eval('#results .group', (els) =>
+      els.map((g) => ({
+        colour: g.getAttribute('data-colour'),
+        count: Number((g.querySelector('.group__count') || { textContent: '' }).textContent),
+        messages: Array.prototype.map.call(g.querySelectorAll('.finding__message'), (m: Element) => m.textContent) as string[],
+      })),
+    );
+    const count = (c: Colour) => EXPECTED_ROWS.filter((r) => r.colour === c).length;
+    expect(groups.map((g) => [g.colour, g.count])).toEqual([
+      ['red', count('red')],
+      ['orange', count('orange')],
+      ['yellow', count('yellow')],
+      ['green', count('green')],
+      ['grey', count('grey')],
+    ]);
+    const red = groups[0].messages;
+    expect(red).toEqual(expect.arrayContaining(['应检2次，实检0次；未检：和平加油站', '应检2次，实检1次（8月22日）']));
+    expect(red.some((m) => m.indexOf(FORMULA_TEXT) >= 0)).toBe(true);
+    expect(groups[4].messages).toEqual(['检查日期“八月某日”无法识别为日期，本行不计入']);
+    expect(await page.textContent('#results .results__head')).toContain('2019年8月检查结果');
+  });
+
+  it('shows cell text as text: the HTML in a cell is visible literally and created no element', async () => {
+    const yellow = await page.$$eval('#results .group[data-colour="yellow"] .finding__message', (els) => els.map((e) => e.textContent));
+    expect(yellow).toEqual(['隐患“' + HTML_TEXT + '”整改期限9月5日，未整改，还剩3天']);
+    const planted = await page.evaluate(() => ({
+      imgs: Array.prototype.map.call(document.querySelectorAll('img'), (i: HTMLImageElement) => i.getAttribute('src')) as string[],
+      onerror: document.querySelectorAll('[onerror]').length,
+    }));
+    expect(planted).toEqual({ imgs: ['assets/icon-32.png'], onerror: 0 });
+  });
+
+  it('saves a screenshot of the pane for the README', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    const png = await page.screenshot({ path: SCREENSHOT });
+    expect(png.length).toBeGreaterThan(20_000);
+  });
+
+  it('clicking a finding selects its row in Excel', async () => {
+    const target = expected.rows.find((r) => r.sheet === SCHEDULE && r.row === 5)!;
+    await page.click('#results .group[data-colour="red"] .finding__button:has-text("未检：和平加油站")');
+    await page.waitForFunction(
+      (sheet) => {
+        const sel = (window as unknown as SimWindow).__sim.selection();
+        return !!sel && sel.sheet === sheet;
+      },
+      SCHEDULE,
+    );
+    const sel = await page.evaluate(() => (window as unknown as SimWindow).__sim.selection());
+    expect({ sheet: sel!.sheet, address: bareAddress(sel!.address) }).toEqual({
+      sheet: SCHEDULE,
+      address: columnLetter(target.firstColumn) + '5:' + columnLetter(target.lastColumn) + '5',
+    });
+    // A click that selects is not an error.
+    expect(await page.getAttribute('#message', 'class')).toContain('callout--success');
+  });
+
+  it('月度汇总 writes the summary sheet with the same values as the command-line tool', async () => {
+    const message = await click(page, '#btn-summary', /^已生成“履职汇总 2019-08”工作表/);
+    expect(message).toContain(summarySheetName(MONTH));
+    const names = await page.evaluate(() => (window as unknown as SimWindow).__sim.sheetNames());
+    expect(names.filter((n) => n === summarySheetName(MONTH))).toHaveLength(1);
+    const values = await page.evaluate((name) => (window as unknown as SimWindow).__sim.valuesOf(name), summarySheetName(MONTH));
+    const layout = layoutSummary(expected.summary);
+    // valuesOf is what Excel shows: text written as a value that Excel would take for a formula,
+    // a number or a date (=cmd…, 1/1) would show up here as #NAME? or a serial.
+    const cells = values;
+    expect(cells.slice(0, layout.values.length).map((r) => r.slice(0, layout.values[0].length))).toEqual(layout.values);
+    const leaderRow = cells.find((r) => r[0] === '鲁攀');
+    expect(leaderRow && leaderRow.slice(0, 8)).toEqual(['鲁攀', '班子成员', 2, 0, 0, '0/1', '和平加油站', '未完成']);
+    expect(cells.some((r) => r.indexOf(FORMULA_TEXT) >= 0)).toBe(true);
+    // The summary did not change the rows' colours.
+    const now = await formats(page);
+    expect(norm(now[SCHEDULE + '!5,1'].fill)).toBe(PALETTE.red.fill.toUpperCase());
+  });
+
+  it('清除标记 puts back exactly the formats the cells had before the check', async () => {
+    const message = await click(page, '#btn-clear', /^已恢复 \d+ 个单元格检查前的格式。$/);
+    expect(message).toMatch(/已恢复 [1-9]\d* 个/);
+    const after = await formats(page);
+    expect(after).toEqual(before);
+    expect(await page.isVisible('#results')).toBe(false);
+  });
+
+  it('nothing executed and nothing left 127.0.0.1 but the office.js request', async () => {
+    expect(record.dialogs).toEqual([]);
+    expect(record.errors).toEqual([]);
+    expect(foreignRequests(record, server.origin)).toEqual([]);
+    const built = listFiles(OUT);
+    const unexpected = record.requests.filter((url) => {
+      if (url === OFFICE_JS_URL) return false;
+      if (url.indexOf(server.origin + '/') !== 0) return true;
+      const file = decodeURIComponent(url.slice(server.origin.length + 1).split('?')[0]);
+      return built.indexOf(file) < 0;
+    });
+    expect(unexpected).toEqual([]);
+    expect(record.requests.filter((u) => u === OFFICE_JS_URL)).toHaveLength(1);
+  });
+});
+
+/**
+ * Excel 2016 (ExcelApi 1.1): no RangeAreas, no hyperlinks, no suspended calculation. The pane
+ * must give the same colours, summary and restore through the adapter's fallbacks.
+ */
+describe('task pane on ExcelApi 1.1 (Excel 2016)', () => {
+  let page: Page;
+  let record: PageRecord;
+  let before: Formats;
+
+  beforeAll(async () => {
+    ({ page, record } = await openPane('1.1'));
+    before = await formats(page);
+  }, 60_000);
+
+  it('reports ExcelApi 1.1 and colours the same rows with the same colours', async () => {
+    expect(await page.textContent('#api-level')).toBe('Excel 接口：ExcelApi 1.1');
+    await page.selectOption('#month', MONTH.slice(5));
+    await click(page, '#btn-check', /^检查完成，已为 \d+ 行标上颜色/);
+    const now = await formats(page);
+    const want = expectedFills();
+    const got: Record<string, string | null> = {};
+    for (const key of Object.keys(now)) got[key] = want[key] ? norm(now[key].fill) : norm(now[key].fill) === norm(before[key].fill) ? 'unchanged' : norm(now[key].fill);
+    const wantAll: Record<string, string> = {};
+    for (const key of Object.keys(now)) wantAll[key] = want[key] || 'unchanged';
+    expect(got).toEqual(wantAll);
+  });
+
+  it('writes the same summary sheet', async () => {
+    await click(page, '#btn-summary', /^已生成“履职汇总 2019-08”工作表/);
+    const values = await page.evaluate((name) => (window as unknown as SimWindow).__sim.valuesOf(name), summarySheetName(MONTH));
+    const layout = layoutSummary(expected.summary);
+    expect(values.slice(0, layout.values.length).map((r) => r.slice(0, layout.values[0].length))).toEqual(layout.values);
+  });
+
+  it('清除标记 restores the original formats, and nothing ran or left the machine', async () => {
+    await click(page, '#btn-clear', /^已恢复 [1-9]\d* 个单元格检查前的格式。$/);
+    expect(await formats(page)).toEqual(before);
+    expect({ dialogs: record.dialogs, errors: record.errors, foreign: foreignRequests(record, server.origin) }).toEqual({ dialogs: [], errors: [], foreign: [] });
+  });
+});
+

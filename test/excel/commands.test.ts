@@ -1,0 +1,346 @@
+/**
+ * The adapter's commands on the simulator: syncs per command, restore of the exact original
+ * formats, idempotent re-runs, failures midway, protected sheets, Excel busy, the summary sheet.
+ * Every case runs on the ExcelApi 1.1 path and on the 1.9 path.
+ */
+import { checkCompliance, clearMarks, describeRequirements, selectRow, STATE_SHEET, writeMonthlySummary } from '../../src/excel';
+import { PALETTE, summarySheetName } from '../../src/core';
+import { AS_OF, FORMULA_TEXT, HTML_TEXT, LOG, LOG_VALUES, MONTH, SCHEDULE, township } from './fixture';
+import { API_VERSIONS, simFormats, withSim, type Formats } from './helpers';
+
+const opts = { month: MONTH, asOf: AS_OF };
+
+/**
+ * Formats as the host path can see them: below 1.9 Office.js reads a white fill as no fill (the
+ * two look the same), so on that path white counts as none on both sides of a comparison.
+ */
+function seen(f: Formats, apiVersion: string): Formats {
+  if (apiVersion !== '1.1') return f;
+  const out: Formats = {};
+  for (const k of Object.keys(f)) {
+    const fill = f[k][0] === '#FFFFFF' ? null : f[k][0];
+    if (fill || f[k][1]) out[k] = [fill, f[k][1]];
+  }
+  return out;
+}
+
+describe.each(API_VERSIONS)('ExcelApi %s', (apiVersion) => {
+  const v19 = apiVersion === '1.9';
+
+  describe('syncs per command', () => {
+    // [command, syncs on 1.1, syncs on 1.9]. 1.1: one more sync reads the cells of rows whose
+    // cells differ (the fixture has such rows); a re-run needs no read of originals.
+    const table: Array<[string, () => Promise<unknown>, number, number]> = [
+      ['检查合规 (first run)', () => checkCompliance(opts), 5, 4],
+      ['检查合规 (re-run, same marks)', () => checkCompliance(opts), 3, 3],
+      ['月度汇总', () => writeMonthlySummary(opts), 3, 3],
+      ['selectRow', () => selectRow(LOG, 5, 1, 7), 1, 1],
+      ['清除标记', () => clearMarks(), 3, 3],
+      ['清除标记 (nothing marked)', () => clearMarks(), 1, 1],
+    ];
+    let sim: ReturnType<typeof withSim>;
+    beforeAll(() => {
+      sim = withSim(township(), apiVersion);
+    });
+    afterAll(() => sim.done());
+    test.each(table)('%s', async (_name, run, syncs11, syncs19) => {
+      const before = { syncs: sim.stats.syncs, runs: sim.stats.runs };
+      const out = (await run()) as { ok: boolean };
+      expect(out.ok).toBe(true);
+      expect(sim.stats.runs - before.runs).toBe(1);
+      expect(sim.stats.syncs - before.syncs).toBe(v19 ? syncs19 : syncs11);
+    });
+  });
+
+  test('fills follow SPEC §3 and only cells of coloured rows change', async () => {
+    const sim = withSim(township(), apiVersion);
+    try {
+      const before = seen(simFormats(sim, township()), apiVersion);
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.message);
+      expect(out.value.counts).toEqual({ red: 3, orange: 2, yellow: 1, green: 4, grey: 1 });
+      expect(out.value.markedCells).toBe(5 * 4 + 6 * 7);
+      const expected: Array<[string, number, keyof typeof PALETTE]> = [
+        [SCHEDULE, 3, 'green'], [SCHEDULE, 5, 'red'], [LOG, 4, 'orange'], [LOG, 6, 'red'], [LOG, 7, 'yellow'], [LOG, 8, 'grey'],
+      ];
+      for (const [sheet, row, colour] of expected) {
+        expect(sim.workbook.fillAt(sheet, row, 1)).toBe(PALETTE[colour].fill);
+        if (PALETTE[colour].font) expect(sim.workbook.fontColourAt(sheet, row, 2)).toBe(PALETTE[colour].font);
+      }
+      // Orange has no font colour of its own: the clerk's purple text in B6... row 6 is red; row 4's fonts stay.
+      expect(sim.workbook.fontColourAt(LOG, 4, 1)).toBeNull();
+      // Untouched: header rows, the title's font.
+      expect(sim.workbook.fillAt(LOG, 2, 1)).toBe(before[LOG + '!A2'][0]);
+      expect(sim.workbook.fontColourAt(LOG, 1, 1)).toBe('#C00000');
+      // Values did not change.
+      expect(sim.workbook.valuesOf(LOG)).toEqual(LOG_VALUES);
+      // The state sheet is very hidden.
+      expect(sim.workbook.visibilityOf(STATE_SHEET)).toBe('VeryHidden');
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('清除标记 gives back the exact original fills and fonts (own fills, own fonts, no fill)', async () => {
+    const sim = withSim(township(), apiVersion);
+    try {
+      const before = seen(simFormats(sim, township()), apiVersion);
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      expect(simFormats(sim, township())).not.toEqual(before);
+      const cleared = await clearMarks();
+      expect(cleared).toEqual({ ok: true, value: { restoredCells: 62 } });
+      expect(seen(simFormats(sim, township()), apiVersion)).toEqual(before);
+      expect(sim.workbook.sheetNames()).toEqual([SCHEDULE, LOG]);
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('a re-run gives the same workbook as one run, and the originals stay the first ones', async () => {
+    const sim = withSim(township(), apiVersion);
+    try {
+      const before = seen(simFormats(sim, township()), apiVersion);
+      await checkCompliance(opts);
+      const once = { formats: simFormats(sim, township()), state: sim.workbook.valuesOf(STATE_SHEET), names: sim.workbook.sheetNames() };
+      await checkCompliance(opts);
+      expect({ formats: simFormats(sim, township()), state: sim.workbook.valuesOf(STATE_SHEET), names: sim.workbook.sheetNames() }).toEqual(once);
+      await clearMarks();
+      expect(seen(simFormats(sim, township()), apiVersion)).toEqual(before);
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('a re-run after the data changed restores rows that are no longer coloured', async () => {
+    const sheets = township();
+    const sim = withSim(sheets, apiVersion);
+    try {
+      const before = seen(simFormats(sim, township()), apiVersion);
+      await checkCompliance(opts);
+      // The log loses its last two rows (the clerk deleted them); the schedule stays.
+      const state = sim.workbook;
+      await (sim.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(LOG).getRange('A7:G8').values = [['', '', '', '', '', '', ''], ['', '', '', '', '', '', '']];
+        await ctx.sync();
+      }));
+      const second = await checkCompliance(opts);
+      if (!second.ok) throw new Error(second.error.message);
+      expect(state.fillAt(LOG, 8, 1)).toBeNull();
+      expect(state.fillAt(LOG, 7, 4)).toBeNull();
+      await clearMarks();
+      expect(seen(simFormats(sim, township()), apiVersion)).toEqual(before);
+    } finally {
+      sim.done();
+    }
+  });
+
+  describe('a failure midway leaves the workbook restorable', () => {
+    // The write sync's commands, from a dry run: failures at its start, inside and at its end.
+    let writeSync = 0;
+    let writeCommands = 0;
+    beforeAll(async () => {
+      const dry = withSim(township(), apiVersion);
+      await checkCompliance(opts);
+      writeSync = dry.stats.syncs;
+      writeCommands = dry.stats.commandsPerSync[writeSync - 1];
+      dry.done();
+      expect(writeCommands).toBeGreaterThan(10);
+    });
+    // [sync to fail: 2 = read, 3 = originals, 0 = the write sync; fraction of its commands applied]
+    const points: Array<[number, number]> = [[2, 0], [3, 0], [0, 0], [0, 0.05], [0, 0.2], [0, 0.4], [0, 0.6], [0, 0.8], [0, 0.99]];
+    test.each(points)('sync %i (0 = write) fails after %f of its commands; 清除标记 restores', async (n, f) => {
+      const sim = withSim(township(), apiVersion);
+      try {
+        const before = seen(simFormats(sim, township()), apiVersion);
+        sim.failSync(n || writeSync, Math.floor(f * writeCommands));
+        const out = await checkCompliance(opts);
+        expect(out.ok).toBe(false);
+        if (!out.ok) {
+          expect(out.error.code).toBe('host');
+          expect(out.error.message).not.toMatch(/at |Error|\n/);
+        }
+        expect((await clearMarks()).ok).toBe(true);
+        expect(seen(simFormats(sim, township()), apiVersion)).toEqual(before);
+      } finally {
+        sim.done();
+      }
+    });
+    test.each(points)('sync %i (0 = write) of a re-run fails after %f of its commands; 清除标记 restores', async (n, f) => {
+      const sim = withSim(township(), apiVersion);
+      try {
+        const before = seen(simFormats(sim, township()), apiVersion);
+        await checkCompliance(opts);
+        // A re-run has no originals to read: list, read, write.
+        sim.failSync(n === 2 ? 2 : 3, Math.floor(f * writeCommands));
+        await checkCompliance(opts);
+        expect((await clearMarks()).ok).toBe(true);
+        expect(seen(simFormats(sim, township()), apiVersion)).toEqual(before);
+      } finally {
+        sim.done();
+      }
+    });
+  });
+
+  test('a protected sheet: a clear message naming it, nothing changed', async () => {
+    const sheets = township();
+    sheets[1].protected = true;
+    const sim = withSim(sheets, apiVersion);
+    try {
+      const before = seen(simFormats(sim, sheets), apiVersion);
+      const out = await checkCompliance(opts);
+      expect(out.ok).toBe(false);
+      if (out.ok) return;
+      expect(out.error.code).toBe('protected');
+      expect(out.error.message).toContain('“' + LOG + '”受保护');
+      expect(out.error.message).toMatch(/撤销.*保护/);
+      expect(seen(simFormats(sim, sheets), apiVersion)).toEqual(before);
+      // Below 1.2 protection cannot be read first: the write meets it and the adapter puts back what it coloured.
+      expect(sim.workbook.sheetNames()).toEqual([SCHEDULE, LOG]);
+      expect((await clearMarks()).ok).toBe(true);
+      expect(seen(simFormats(sim, sheets), apiVersion)).toEqual(before);
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('a sheet whose name looks like a formula: its originals are saved as text and restored', async () => {
+    const sheets = township();
+    sheets[0].name = "=cmd|' /C calc'!A0";
+    const sim = withSim(sheets, apiVersion);
+    try {
+      const before = seen(simFormats(sim, sheets), apiVersion);
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      const state = sim.workbook.valuesOf(STATE_SHEET);
+      expect(state.some((row) => row[0] === sheets[0].name)).toBe(true);
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      expect((await clearMarks()).ok).toBe(true);
+      expect(seen(simFormats(sim, sheets), apiVersion)).toEqual(before);
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('a sheet protected after an earlier run: the error names it and the earlier marks stay restorable', async () => {
+    const sim = withSim(township(), apiVersion);
+    try {
+      const before = seen(simFormats(sim, township()), apiVersion);
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      const marked = simFormats(sim, township());
+      sim.workbook.sheets.filter((x) => x.name === SCHEDULE)[0].protected = true;
+      const out = await checkCompliance(opts);
+      expect(out.ok ? 'ok' : out.error.code).toBe('protected');
+      expect(out.ok ? '' : out.error.message).toContain('“' + SCHEDULE + '”受保护');
+      if (v19) expect(simFormats(sim, township())).toEqual(marked);
+      sim.workbook.sheets.filter((x) => x.name === SCHEDULE)[0].protected = false;
+      expect((await clearMarks()).ok).toBe(true);
+      expect(seen(simFormats(sim, township()), apiVersion)).toEqual(before);
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('Excel busy editing a cell: code busy, a Chinese message saying what to do', async () => {
+    const sim = withSim(township(), apiVersion);
+    try {
+      sim.setBusy(true);
+      for (const run of [() => checkCompliance(opts), () => writeMonthlySummary(opts), () => clearMarks(), () => selectRow(LOG, 3, 1, 7)]) {
+        const out = await run();
+        expect(out).toEqual({ ok: false, error: expect.objectContaining({ code: 'busy', message: expect.stringMatching(/^Excel 正在编辑单元格.*Enter/) }) });
+      }
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('selectRow selects the row on its sheet; a missing sheet is not-found', async () => {
+    const sim = withSim(township(), apiVersion);
+    try {
+      expect(await selectRow(LOG, 6, 1, 7)).toEqual({ ok: true, value: undefined });
+      expect(sim.workbook.selection()).toEqual({ sheet: LOG, address: 'A6:G6' });
+      expect(sim.workbook.activeSheet()).toBe(LOG);
+      const missing = await selectRow('没有这个表', 6, 1, 7);
+      expect(missing.ok ? null : missing.error.code).toBe('not-found');
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('the core refusing the input is code input with its message', async () => {
+    const sim = withSim([{ name: '其他', values: [['无关']] }], apiVersion);
+    try {
+      const out = await checkCompliance(opts);
+      expect(out.ok ? null : out.error.code).toBe('input');
+      expect(sim.workbook.sheetNames()).toEqual(['其他']);
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('月度汇总: replaced, never duplicated; hostile text stays text; chart of required vs done', async () => {
+    const sim = withSim(township(), apiVersion);
+    try {
+      const name = summarySheetName(MONTH);
+      const first = await writeMonthlySummary(opts);
+      expect(first.ok && first.value.replaced).toBe(false);
+      const second = await writeMonthlySummary(opts);
+      if (!second.ok) throw new Error(second.error.message);
+      expect(second.value).toMatchObject({ sheetName: name, replaced: true, chart: true });
+      expect(sim.workbook.sheetNames().filter((n) => n === name)).toHaveLength(1);
+      expect(sim.workbook.sheetNames().indexOf(name)).toBe(2);
+      expect(sim.workbook.activeSheet()).toBe(name);
+      // Hostile text: the cell holds the text, not a formula.
+      const values = sim.workbook.valuesOf(name);
+      let found = 0;
+      values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === FORMULA_TEXT || v === HTML_TEXT) {
+            found++;
+            expect(sim.workbook.cellAt(name, r + 1, c + 1)!.formula).toBeUndefined();
+          }
+        }),
+      );
+      expect(found).toBeGreaterThanOrEqual(1);
+      expect(values.some((row) => row.some((v) => v === '#NAME?'))).toBe(false);
+      const charts = sim.workbook.charts(name);
+      expect(charts).toHaveLength(1);
+      expect(charts[0].type).toBe('ColumnClustered');
+      expect(charts[0].source).toMatch(/!\$C\$\d+:\$D\$\d+$/);
+      expect(charts[0].xAxisValues.length).toBe(v19 ? 2 : 0);
+      expect(sim.workbook.merges(name).length > 0).toBe(v19);
+      expect(sim.workbook.pageSetup(name)).toEqual(
+        v19 ? { showGridlines: false, orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } } : { showGridlines: true },
+      );
+      // Links to the hazards' rows where the host has hyperlinks (1.7); the text either way.
+      let links = 0;
+      values.forEach((row, r) =>
+        row.forEach((_v, c) => {
+          const link = sim.workbook.cellAt(name, r + 1, c + 1)!.hyperlink;
+          if (link) {
+            links++;
+            expect(link.documentReference).toMatch(/^(检查记录|带队检查安排表)!A\d+$/);
+          }
+        }),
+      );
+      expect(links > 0).toBe(v19);
+      // The summary did not colour or touch the input rows.
+      expect(sim.workbook.sheetNames()).not.toContain(STATE_SHEET);
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('describeRequirements reports the host’s set', () => {
+    const sim = withSim(township(), apiVersion);
+    try {
+      expect(describeRequirements()).toEqual({ api: 'ExcelApi ' + apiVersion, rangeAreas: v19, hyperlinks: v19, suspendCalculation: v19 });
+      expect(sim.stats.syncs).toBe(0);
+    } finally {
+      sim.done();
+    }
+  });
+});
+
+test('without Excel: a clear message, no exception', async () => {
+  const out = await checkCompliance(opts);
+  expect(out).toEqual({ ok: false, error: expect.objectContaining({ code: 'host', message: expect.stringContaining('Excel') }) });
+});

@@ -1,0 +1,109 @@
+/**
+ * What the command-line tool makes of a workbook, for comparison with the add-in: the same grids
+ * written to an .xlsx with ExcelJS (dates as dates, the clerk's fills and fonts as styles), read
+ * back by the CLI's reader, coloured and summarised by the CLI's writer, in memory.
+ */
+import ExcelJS from 'exceljs';
+import { loadWorkbook } from '../../src/cli/read-xlsx';
+import { applyRowColours, writeSummarySheet } from '../../src/cli/write-xlsx';
+import { checkWorkbook, layoutSummary } from '../../src/core';
+import { dayFromExcelSerial } from '../../src/core/day';
+import type { CheckResult } from '../../src/core/types';
+import { columnLetters, createSim, installGlobals, parseArea, type Sim, type SimSheetInit } from '../sim';
+
+export type Formats = Record<string, [string | null, string | null]>;
+
+function colourOf(argb: string | undefined): string | null {
+  if (!argb) return null;
+  const c = '#' + argb.slice(-6).toUpperCase();
+  return c;
+}
+
+/** The CLI's result for these sheets: formats of every cell of the input sheets and the summary values. */
+export async function cliRun(sheets: SimSheetInit[], month: string, asOf: string, dateColumns: Record<string, number[]> = {}): Promise<{ formats: Formats; summary: unknown[][]; result: CheckResult }> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    const dates = dateColumns[s.name] || [];
+    s.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === '') return;
+        const cell = ws.getCell(r + 1, c + 1);
+        if (typeof v === 'number' && dates.indexOf(c + 1) >= 0) {
+          const day = dayFromExcelSerial(v, false)!;
+          cell.value = new Date(day * 86400000);
+          cell.numFmt = 'yyyy-mm-dd';
+        } else cell.value = v;
+      }),
+    );
+    const paint = (map: Record<string, string> | undefined, fn: (cell: ExcelJS.Cell, argb: string) => void) => {
+      for (const addr in map || {}) {
+        const rect = parseArea(addr)!;
+        for (let r = rect.row; r <= rect.lastRow; r++) for (let c = rect.column; c <= rect.lastColumn; c++) fn(ws.getCell(r, c), 'FF' + map![addr].slice(1));
+      }
+    };
+    paint(s.fills, (cell, argb) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } }));
+    paint(s.fonts, (cell, argb) => (cell.font = { color: { argb } }));
+  }
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const loaded = await loadWorkbook(buffer, 'test.xlsx');
+  const outcome = checkWorkbook(loaded.input, { month, asOf });
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  applyRowColours(loaded.workbook, outcome.result.rows, {});
+  const layout = layoutSummary(outcome.result.summary);
+  const { worksheet } = writeSummarySheet(loaded.workbook, layout, {});
+  const formats: Formats = {};
+  for (const s of sheets) {
+    const ws = loaded.workbook.getWorksheet(s.name)!;
+    const rows = s.values.length + 1;
+    const cols = Math.max(...s.values.map((r) => r.length)) + 1;
+    for (let r = 1; r <= rows; r++) {
+      for (let c = 1; c <= cols; c++) {
+        const cell = ws.getCell(r, c);
+        const fill = cell.fill && cell.fill.type === 'pattern' && cell.fill.pattern === 'solid' ? colourOf(cell.fill.fgColor && cell.fill.fgColor.argb) : null;
+        let font = cell.font && cell.font.color ? colourOf(cell.font.color.argb) : null;
+        if (font === '#000000') font = null;
+        if (fill || font) formats[s.name + '!' + columnLetters(c) + r] = [fill, font];
+      }
+    }
+  }
+  const summary: unknown[][] = [];
+  for (let r = 1; r <= layout.values.length; r++) {
+    const row: unknown[] = [];
+    for (let c = 1; c <= layout.columnWidths.length; c++) {
+      const cell = worksheet.getCell(r, c);
+      // ExcelJS repeats a merged area's value in every cell; Excel holds it in the first only.
+      const v = cell.type === ExcelJS.ValueType.Merge ? '' : cell.value;
+      row.push(v === null || v === undefined ? '' : typeof v === 'object' && 'text' in v ? (v as { text: string }).text : v);
+    }
+    summary.push(row);
+  }
+  return { formats, summary, result: outcome.result };
+}
+
+/** The formats of the input sheets in the simulator (the add-in's own sheets left out). */
+export function simFormats(sim: Sim, sheets: SimSheetInit[]): Formats {
+  const names = sheets.map((s) => s.name);
+  return sim.workbook.formatsSnapshot((n) => names.indexOf(n) >= 0);
+}
+
+/** The summary as the add-in wrote it, cut to the layout's size. */
+export function simSummary(sim: Sim, name: string, rows: number, cols: number): unknown[][] {
+  const v = sim.workbook.valuesOf(name);
+  const out: unknown[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: unknown[] = [];
+    for (let c = 0; c < cols; c++) row.push(v[r] && v[r][c] !== undefined ? v[r][c] : '');
+    out.push(row);
+  }
+  return out;
+}
+
+/** A simulator with its globals installed; `done()` removes them. */
+export function withSim(sheets: SimSheetInit[], apiVersion: string, limitBytes?: number): Sim & { done: () => void } {
+  const sim = createSim({ sheets, apiVersion, limitBytes });
+  const done = installGlobals(sim);
+  return Object.assign(sim, { done });
+}
+
+export const API_VERSIONS = ['1.1', '1.9'];

@@ -1,0 +1,185 @@
+/**
+ * Large workbooks: many colour runs (RangeAreas addresses chunked at 500 areas / 8,000
+ * characters, which the simulator enforces), and reads past the request/response size limit
+ * (chunked by rows, halving until a chunk fits) — the adapter still gives the core's colours.
+ */
+import { checkCompliance, clearMarks } from '../../src/excel';
+import { checkWorkbook, PALETTE } from '../../src/core';
+import { chunkAddresses, mergeIntoRects, rectAddress, type Rect } from '../../src/excel/blocks';
+import type { CheckResult } from '../../src/core/types';
+import type { SimSheetInit } from '../sim';
+import { AS_OF, bigLog, LOG, MONTH } from './fixture';
+import { simFormats, withSim } from './helpers';
+
+const opts = { month: MONTH, asOf: AS_OF };
+
+function expected(sheets: SimSheetInit[]): CheckResult {
+  const out = checkWorkbook({ sheets: sheets.map((s) => ({ name: s.name, values: s.values, firstRow: s.firstRow, firstColumn: s.firstColumn })) }, opts);
+  if (!out.ok) throw new Error(out.error.message);
+  return out.result;
+}
+
+/** Every coloured row's first and last cell carry the palette fill of the core's colour. */
+function expectCoreColours(sim: ReturnType<typeof withSim>, result: CheckResult): void {
+  let wrong = 0;
+  for (const row of result.rows) {
+    for (const col of [row.firstColumn, row.lastColumn]) if (sim.workbook.fillAt(row.sheet, row.row, col) !== PALETTE[row.colour].fill) wrong++;
+  }
+  expect(wrong).toBe(0);
+}
+
+describe('RangeAreas chunking (ExcelApi 1.9)', () => {
+  test('thousands of colour runs in 3-letter columns: more than 500 areas and 8,000 characters per colour', async () => {
+    // 10,000 rows from column WOE: `WOE10001:WOK10001` is 17 characters, so 8,000 characters come before 500 areas.
+    const sheets = bigLog(10000);
+    sheets[1].firstColumn = 16000;
+    const result = expected(sheets);
+    const colours = new Set(result.rows.map((r) => r.colour));
+    const sim = withSim(sheets, '1.9');
+    try {
+      const before = simFormats(sim, sheets);
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.message);
+      expect(out.value.counts.green + out.value.counts.red).toBeGreaterThan(1000);
+      // The case is real: some colour has more than 500 runs and more than 8,000 characters of address.
+      const runs: Record<string, Rect[]> = {};
+      const cells: Record<string, Array<{ row: number; column: number; value: string }>> = {};
+      for (const r of result.rows) for (let c = r.firstColumn; c <= r.lastColumn; c++) (cells[r.sheet + '/' + r.colour] = cells[r.sheet + '/' + r.colour] || []).push({ row: r.row, column: c, value: r.colour });
+      for (const k in cells) runs[k] = mergeIntoRects(cells[k], (v) => v).map((x) => x.rect);
+      const worst = Object.keys(runs).sort((a, b) => runs[b].length - runs[a].length)[0];
+      expect(runs[worst].length).toBeGreaterThan(500);
+      expect(runs[worst].map(rectAddress).join(',').length).toBeGreaterThan(8000);
+      // One getRanges per chunk (the simulator rejects an address over 500 areas or 8,000 characters).
+      const chunks = Object.keys(runs).reduce((n, k) => n + chunkAddresses(runs[k]).length, 0);
+      expect(chunks).toBeGreaterThan(colours.size + 2);
+      expect(sim.stats.members.getRanges).toBe(chunks);
+      // Runs, not rows: far fewer commands than coloured rows.
+      expect(sim.stats.commandsPerSync[sim.stats.commandsPerSync.length - 1]).toBeLessThan(result.rows.length / 4);
+      expectCoreColours(sim, result);
+      expect(sim.workbook.fillAt(LOG, 1, 16000)).toBeNull(); // the header row
+      expect((await clearMarks()).ok).toBe(true);
+      expect(simFormats(sim, sheets)).toEqual(before);
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('below 1.9 the same workbook is coloured block by block, never with getRanges', async () => {
+    const sheets = bigLog(600, 20);
+    const result = expected(sheets);
+    const sim = withSim(sheets, '1.1');
+    try {
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.message);
+      expect(sim.stats.members.getRanges).toBeUndefined();
+      expectCoreColours(sim, result);
+    } finally {
+      sim.done();
+    }
+  });
+});
+
+describe('the 5 MB limit', () => {
+  test.each(['1.1', '1.9'])('ExcelApi %s: a read past a lowered limit (500 KB) is chunked and gives the same marks as an unlimited host', async (apiVersion) => {
+    const sheets = bigLog(3000, 20);
+    const result = expected(sheets);
+    const free = withSim(sheets, apiVersion, 1e9);
+    let unlimited: ReturnType<typeof simFormats>;
+    try {
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      unlimited = simFormats(free, sheets);
+      expect(Math.max(...free.stats.responseBytes)).toBeGreaterThan(5e5);
+    } finally {
+      free.done();
+    }
+    const sim = withSim(sheets, apiVersion, 5e5);
+    try {
+      const before = simFormats(sim, sheets);
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.code + ' ' + out.error.message + ' ' + out.error.detail);
+      expect(simFormats(sim, sheets)).toEqual(unlimited);
+      expectCoreColours(sim, result);
+      // One failed attempt, then chunks: more syncs than the 4 of a small workbook, every one within the limit.
+      expect(sim.stats.syncs).toBeGreaterThan(5);
+      // Every refused attempt was a size refusal; every sync that went through fits.
+      const errors = sim.stats.errors;
+      expect(errors.filter((e) => e !== null && !/PayloadSizeLimitExceeded/.test(e))).toEqual([]);
+      expect(errors.filter((e) => e !== null).length).toBeGreaterThanOrEqual(1);
+      const ok = (list: number[]) => list.filter((_b, i) => errors[i] === null);
+      expect(Math.max(...ok(sim.stats.responseBytes))).toBeLessThanOrEqual(5e5);
+      expect(Math.max(...ok(sim.stats.requestBytes))).toBeLessThanOrEqual(5e5);
+      expect((await clearMarks()).ok).toBe(true);
+      expect(simFormats(sim, sheets)).toEqual(before);
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('the real 5 MB limit: a log whose values pass 5 MB is read in chunks', async () => {
+    const sheets = bigLog(14000, 20);
+    const sim = withSim(sheets, '1.9');
+    try {
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.code + ' ' + out.error.message + ' ' + out.error.detail);
+      expect(sim.stats.errors[1]).toBe('ResponsePayloadSizeLimitExceeded'); // the first attempt at the values
+      expect(sim.stats.responseBytes[1]).toBeGreaterThan(5 * 1024 * 1024);
+      const ok = (list: number[]) => list.filter((_b, i) => sim.stats.errors[i] === null);
+      expect(Math.max(...ok(sim.stats.responseBytes))).toBeLessThanOrEqual(5 * 1024 * 1024);
+      expect(Math.max(...ok(sim.stats.requestBytes))).toBeLessThanOrEqual(5 * 1024 * 1024);
+      expectCoreColours(sim, expected(sheets));
+    } finally {
+      sim.done();
+    }
+  }, 120000);
+
+  test.each(['1.1', '1.9'])('ExcelApi %s: a write too large for one request is sent in chunks; a failure between chunks stays restorable', async (apiVersion) => {
+    const sheets = bigLog(3000, 20);
+    const dry = withSim(sheets, apiVersion, 5e5);
+    let firstRefusal = -1;
+    let total = 0;
+    try {
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      // The write sync (after the reads) was refused as too large, then sent in chunks.
+      firstRefusal = dry.stats.errors.lastIndexOf('RequestPayloadSizeLimitExceeded');
+      total = dry.stats.syncs;
+      expect(firstRefusal).toBeGreaterThan(3);
+      expect(total - firstRefusal).toBeGreaterThan(2);
+    } finally {
+      dry.done();
+    }
+    const last = Math.max(firstRefusal + 2, total);
+    for (const n of [firstRefusal + 2, Math.floor((firstRefusal + 2 + last) / 2), last]) {
+      const sim = withSim(sheets, apiVersion, 5e5);
+      try {
+        const before = simFormats(sim, sheets);
+        sim.failSync(n, 100);
+        const out = await checkCompliance(opts);
+        expect(out.ok ? 'ok' : out.error.code).toBe('host');
+        expect(sim.stats.errors[n - 1]).toBe('GeneralException');
+        expect((await clearMarks()).ok).toBe(true);
+        expect(simFormats(sim, sheets)).toEqual(before);
+      } finally {
+        sim.done();
+      }
+    }
+  }, 120000);
+
+  test('清除标记 with a state larger than one response: read in chunks, restored exactly', async () => {
+    const sheets = bigLog(3000, 20);
+    const sim = withSim(sheets, '1.9', 5e5);
+    try {
+      const before = simFormats(sim, sheets);
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      sim.host.limitBytes = 1e5;
+      const from = sim.stats.syncs;
+      const out = await clearMarks();
+      if (!out.ok) throw new Error(out.error.code + ' ' + out.error.detail);
+      expect(out.value.restoredCells).toBe(3000 * 27 + 5 * 4);
+      expect(sim.stats.errors.slice(from)).toContain('ResponsePayloadSizeLimitExceeded');
+      expect(simFormats(sim, sheets)).toEqual(before);
+      expect(sim.workbook.sheetNames()).toEqual(sheets.map((x) => x.name));
+    } finally {
+      sim.done();
+    }
+  }, 120000);
+});
