@@ -4,14 +4,15 @@
  *
  * Making the outcome visible without a window of our own (Excel has no add-in notifications):
  * - 检查合规 colours the rows, then selects the first row of the most severe colour (red, then
- *   orange, yellow, grey), so the clerk lands on what needs attention; the counts are stored and
- *   shown by the task pane the next time it opens (or at once if it is open).
+ *   orange, yellow, grey), so the clerk lands on what needs attention, and shows the counts per
+ *   colour in a small dialog; the counts are also stored for the task pane.
  * - 月度汇总: the adapter activates the new summary sheet.
  * - 清除标记: the colours disappear; the count of restored cells goes to the pane.
  * - Any failure (no schedule sheet, protected sheet, …) opens a small dialog with the Chinese
  *   message, because otherwise a click would seem to do nothing. Where the Dialog API is missing
  *   the message still reaches the pane.
  */
+import { COLOURS } from '../core/palette';
 import type { CheckResult, Colour } from '../core/types';
 import { checkCompliance, clearMarks, selectRow, writeMonthlySummary } from '../excel';
 import type { AddinError, AddinOutcome } from '../excel';
@@ -68,6 +69,32 @@ const TITLES: Record<RibbonCommand, string> = {
  * event.completed() is not called while the dialog is still up (that would close it at once).
  */
 function showFailure(command: RibbonCommand, error: AddinError): Promise<void> {
+  return showNotice(
+    TITLES[command],
+    error.message,
+    '错误代码：' + error.code + (error.detail ? '\n' + error.detail : ''),
+  );
+}
+
+const SHORT_COLOUR: Record<Colour, string> = { red: '红色', orange: '橙色', yellow: '黄色', green: '绿色', grey: '灰色' };
+
+/** `红色 3 · 橙色 1 · …` */
+function countsLine(counts: Record<Colour, number>): string {
+  const parts: string[] = [];
+  for (let i = 0; i < COLOURS.length; i++) parts.push(SHORT_COLOUR[COLOURS[i]] + ' ' + (counts[COLOURS[i]] || 0));
+  return parts.join(' · ');
+}
+
+/** What the ribbon's 检查合规 says when it is done: the counts at once, not only in the pane later. */
+export function checkDoneMessage(result: CheckResult, counts: Record<Colour, number>, first: CheckResult['rows'][number] | null): string {
+  const coloured = result.rows.length;
+  let text = result.month.replace('-', '年').replace(/年0?/, '年') + '月（截至 ' + result.asOf + '）：已为 ' + coloured + ' 行标上颜色：' + countsLine(counts) + '。';
+  if (first) text += '已选中“' + first.sheet + '”第 ' + first.row + ' 行（最需要处理的一条）。';
+  return text + '逐条查看请点“打开面板”，生成汇总表请点“月度汇总”。';
+}
+
+/** A small dialog (notice.html); resolves when it is closed. */
+function showNotice(title: string, message: string, detail: string): Promise<void> {
   return new Promise<void>((resolve) => {
     const ui = Office.context && Office.context.ui;
     const supported =
@@ -77,11 +104,7 @@ function showFailure(command: RibbonCommand, error: AddinError): Promise<void> {
       resolve();
       return;
     }
-    const payload = JSON.stringify({
-      title: TITLES[command],
-      message: error.message.slice(0, 600),
-      detail: ('错误代码：' + error.code + (error.detail ? '\n' + error.detail : '')).slice(0, 600),
-    });
+    const payload = JSON.stringify({ title: title, message: message.slice(0, 600), detail: detail.slice(0, 600) });
     const base = window.location.href.replace(/[#?].*$/, '').replace(/[^/]*$/, '');
     const url = base + 'notice.html#' + encodeURIComponent(payload);
     try {
@@ -122,6 +145,7 @@ async function runCheck(event: CommandEvent): Promise<void> {
     const first = firstRowToShow(result);
     // Navigation only: a second, write-free Excel.run. Failing to select is not worth a dialog.
     if (first) await guarded(() => selectRow(first.sheet, first.row, first.firstColumn, first.lastColumn));
+    await showNotice('检查完成', checkDoneMessage(result, outcome.value.counts, first), '');
   } finally {
     event.completed();
   }

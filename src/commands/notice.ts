@@ -1,5 +1,5 @@
 /**
- * The dialog a ribbon command opens when it could not run (see commands.ts). The message comes
+ * The dialog a ribbon command opens (counts after 检查合规, or why it could not run; see commands.ts). The message comes
  * in the URL fragment as JSON and goes onto the page as text only.
  */
 interface Notice {
