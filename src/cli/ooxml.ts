@@ -68,7 +68,8 @@ export function withoutSheetData(xml: string): string {
   const close = xml.lastIndexOf('sheetData>');
   const closeStart = close < 0 ? -1 : xml.lastIndexOf('</', close);
   if (closeStart < open.index) return xml;
-  return xml.slice(0, open.index) + xml.slice(closeStart);
+  // join copies: slices of a 25 MB string would keep all of it alive.
+  return [xml.slice(0, open.index), xml.slice(closeStart)].join('');
 }
 
 /** Decodes the five XML entities and numeric character references. */

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import type { CellValue, SheetInput, WorkbookInput } from '../core/types';
 import { CliError } from './errors';
-import { attributesOf, decodeXml, readPart, readRels, readSheetParts, relKind, workbookPath, writePart } from './ooxml';
+import { attributesOf, decodeXml, readPart, readPartOutsideCells, readRels, readSheetParts, relKind, workbookPath, writePart } from './ooxml';
 import { loadZip } from './lost-parts';
 
 export interface LoadedWorkbook {
@@ -71,6 +71,9 @@ export async function loadWorkbook(buffer: Buffer, displayName: string): Promise
     );
   }
   await restoreErrorResults(workbook, zip);
+  // From here on only the parts of the sheets outside the cells are read (link repair, census):
+  // keep those and let the whole sheet texts go.
+  for (const part of (await readSheetParts(zip)).sheets) if (part.path) await readPartOutsideCells(zip, part.path);
   return { workbook, input: workbookToInput(workbook), zip };
 }
 

@@ -1,0 +1,235 @@
+/**
+ * Part 3 — the add-in on the Excel API simulator (test/sim): round trips, commands queued and
+ * request/response bytes per run, for our adapter (src/excel) and for the naive baseline
+ * (bench/naive-addin.ts: a getRange, a fill and a sync per row). Each run starts from a fresh
+ * simulated workbook, as a clerk's first click does. Ours runs at two API levels: ExcelApi 1.9
+ * (Excel on the web and Microsoft 365: RangeAreas, getCellProperties) and 1.1 (Excel 2016
+ * volume-licensed); the naive baseline uses only 1.1 calls, so it is run once per size.
+ *
+ * The simulator enforces Excel on the web's 5 MB limit per request and per response. When the
+ * naive baseline's single read of every used range is larger than that, it would fail on the web;
+ * it is then counted again with the limit lifted, and marked so.
+ */
+import { checkCompliance, writeMonthlySummary } from '../src/excel';
+import { layoutSummary } from '../src/core';
+import type { CheckResult, RowColour } from '../src/core';
+import { createSim, installGlobals } from '../test/sim';
+import type { Sim, SimSheetInit } from '../test/sim';
+import { CHECK, makeBenchWorkbook, toWorkbookInput } from './generate';
+import { naiveCheckCompliance, naiveWriteMonthlySummary } from './naive-addin';
+import { fmtBytes, fmtInt, fmtMs, log, now } from './util';
+
+/** Excel on the web's limit on one request and one response. */
+export const LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface AddinCounts {
+  syncs: number;
+  commands: number;
+  /** Sum over the syncs. */
+  requestBytes: number;
+  largestRequestBytes: number;
+  responseBytes: number;
+  largestResponseBytes: number;
+  /**
+   * Syncs refused for the 5 MB limit (request or response over it): round trips spent finding a
+   * size that fits. Their bytes are in the sums above but not in the forced minimum.
+   */
+  overLimitSyncs: number;
+  /** Wall time in the simulator (Node), not a prediction of Excel's. */
+  ms: number;
+  ok: boolean;
+  error?: string;
+  /** Set when the run only completed with the 5 MB limit lifted (it would fail on the web). */
+  overLimit?: boolean;
+}
+
+export type AddinCommandName = '检查合规' | '月度汇总';
+
+export interface AddinCommandRow {
+  command: AddinCommandName;
+  /** ExcelApi level of the simulated host for our adapter. */
+  api: string;
+  /**
+   * 检查合规: runs of consecutive rows with the same colour and width (what a fill command can
+   * cover at once). 月度汇总: style blocks of the summary layout.
+   */
+  colourRuns: number;
+  colouredRows: number;
+  /**
+   * Syncs the 5 MB limit forces at the least, from our run's syncs that fitted: ⌈responses ÷ 5 MB⌉
+   * + ⌈requests ÷ 5 MB⌉, each at least 1 (a read, then a write).
+   */
+  forcedSyncs: number;
+  ours: AddinCounts;
+  naive: AddinCounts;
+  ratio: { syncs: number | null; commands: number | null; requestBytes: number | null };
+}
+
+export interface AddinRow {
+  logRows: number;
+  commands: AddinCommandRow[];
+}
+
+/** The simulated workbook: the same grids the engine part checks, padded to rectangles. */
+function simSheets(rows: number): SimSheetInit[] {
+  const input = toWorkbookInput(makeBenchWorkbook(rows));
+  return input.sheets.map((s) => {
+    const width = s.values.reduce((w, r) => Math.max(w, r.length), 0);
+    const values = s.values.map((r) => {
+      const out: Array<string | number | boolean> = [];
+      for (let c = 0; c < width; c++) {
+        const v = r[c];
+        out.push(v === null || v === undefined ? '' : v instanceof Date ? v.getTime() : v);
+      }
+      return out;
+    });
+    return { name: s.name, values };
+  });
+}
+
+/** Rows with the same colour on consecutive rows of a sheet, over the same columns, are one run. */
+export function colourRuns(rows: ReadonlyArray<RowColour>): number {
+  let runs = 0;
+  let prev: RowColour | null = null;
+  for (const r of rows) {
+    const continues =
+      prev !== null &&
+      prev.sheet === r.sheet &&
+      prev.row + 1 === r.row &&
+      prev.colour === r.colour &&
+      prev.firstColumn === r.firstColumn &&
+      prev.lastColumn === r.lastColumn;
+    if (!continues) runs++;
+    prev = r;
+  }
+  return runs;
+}
+
+function counts(sim: Sim, ms: number, ok: boolean, error?: string): AddinCounts {
+  const s = sim.stats;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const max = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), 0);
+  let overLimitSyncs = 0;
+  let fitRequest = 0;
+  let fitResponse = 0;
+  for (let i = 0; i < s.requestBytes.length; i++) {
+    if (s.requestBytes[i] > sim.host.limitBytes || (s.responseBytes[i] || 0) > sim.host.limitBytes) overLimitSyncs++;
+    else {
+      fitRequest += s.requestBytes[i];
+      fitResponse += s.responseBytes[i] || 0;
+    }
+  }
+  fitted.set(sim, { request: fitRequest, response: fitResponse });
+  const out: AddinCounts = {
+    syncs: s.syncs,
+    commands: s.commands,
+    requestBytes: sum(s.requestBytes),
+    largestRequestBytes: max(s.requestBytes),
+    responseBytes: sum(s.responseBytes),
+    largestResponseBytes: max(s.responseBytes),
+    overLimitSyncs,
+    ms: Math.round(ms * 10) / 10,
+    ok,
+  };
+  if (error) out.error = error;
+  return out;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+type Outcome = { ok: true; value: { result: CheckResult } } | { ok: false; error: { code: string; message: string; detail?: string } };
+
+/** Our adapter, with the simulator as the global Excel/Office. */
+async function runOurs(sheets: SimSheetInit[], api: string, command: AddinCommandName): Promise<{ counts: AddinCounts; result: CheckResult | null; forced: number }> {
+  const sim = createSim({ sheets, apiVersion: api });
+  const uninstall = installGlobals(sim);
+  try {
+    const t0 = now();
+    const outcome = (command === '检查合规' ? await checkCompliance(CHECK) : await writeMonthlySummary(CHECK)) as Outcome;
+    const ms = now() - t0;
+    if (!outcome.ok) {
+      const e = outcome.error;
+      const failed = counts(sim, ms, false, e.code + ': ' + e.message + (e.detail ? ' (' + e.detail + ')' : ''));
+      return { counts: failed, result: null, forced: forcedSyncs(sim) };
+    }
+    return { counts: counts(sim, ms, true), result: outcome.value.result, forced: forcedSyncs(sim) };
+  } finally {
+    uninstall();
+  }
+}
+
+/** The naive baseline; retried with the limit lifted when the web's 5 MB limit stops it. */
+async function runNaive(sheets: SimSheetInit[], command: AddinCommandName): Promise<AddinCounts> {
+  for (const limitBytes of [LIMIT_BYTES, Number.MAX_SAFE_INTEGER]) {
+    const sim = createSim({ sheets, apiVersion: '1.1', limitBytes });
+    const t0 = now();
+    try {
+      if (command === '检查合规') await naiveCheckCompliance(sim.Excel as unknown as typeof Excel, CHECK);
+      else await naiveWriteMonthlySummary(sim.Excel as unknown as typeof Excel, CHECK);
+      const c = counts(sim, now() - t0, true);
+      if (limitBytes !== LIMIT_BYTES) c.overLimit = true;
+      return c;
+    } catch (e) {
+      const text = message(e);
+      if (limitBytes === LIMIT_BYTES && /PayloadSizeLimitExceeded|payload size/i.test(text)) continue;
+      return counts(sim, now() - t0, false, text);
+    }
+  }
+  throw new Error('unreachable');
+}
+
+/** Bytes of the syncs that fitted the limit, per simulator (for the forced minimum). */
+const fitted = new WeakMap<Sim, { request: number; response: number }>();
+
+/** ⌈responses ÷ 5 MB⌉ + ⌈requests ÷ 5 MB⌉ over the syncs that fitted, each at least 1. */
+function forcedSyncs(sim: Sim): number {
+  const f = fitted.get(sim) || { request: 0, response: 0 };
+  return Math.max(1, Math.ceil(f.response / LIMIT_BYTES)) + Math.max(1, Math.ceil(f.request / LIMIT_BYTES));
+}
+
+function ratio(naive: number, ours: number, okBoth: boolean): number | null {
+  if (!okBoth || ours <= 0) return null;
+  return Math.round((naive / ours) * 10) / 10;
+}
+
+export async function benchAddin(sizes: number[], apis: string[] = ['1.9', '1.1']): Promise<AddinRow[]> {
+  const out: AddinRow[] = [];
+  for (const size of sizes) {
+    const sheets = simSheets(size);
+    const row: AddinRow = { logRows: size, commands: [] };
+    for (const command of ['检查合规', '月度汇总'] as AddinCommandName[]) {
+      const naive = await runNaive(sheets, command);
+      for (const api of apis) {
+        const ours = await runOurs(sheets, api, command);
+        const result = ours.result;
+        const runs = result ? (command === '检查合规' ? colourRuns(result.rows) : layoutSummary(result.summary).styles.length) : 0;
+        const okBoth = ours.counts.ok && naive.ok;
+        const entry: AddinCommandRow = {
+          command,
+          api,
+          colourRuns: runs,
+          colouredRows: result ? result.rows.length : 0,
+          forcedSyncs: ours.forced,
+          ours: ours.counts,
+          naive,
+          ratio: {
+            syncs: ratio(naive.syncs, ours.counts.syncs, okBoth),
+            commands: ratio(naive.commands, ours.counts.commands, okBoth),
+            requestBytes: ratio(naive.requestBytes, ours.counts.requestBytes, okBoth),
+          },
+        };
+        row.commands.push(entry);
+        log(
+          `  add-in ${fmtInt(size)} rows ${command} (ExcelApi ${api}): ours ${ours.counts.ok ? '' : 'FAILED (' + ours.counts.error + ') '}` +
+            `${ours.counts.syncs} syncs, ${fmtInt(ours.counts.commands)} commands, ${fmtBytes(ours.counts.requestBytes)} in ${fmtMs(ours.counts.ms)}; ` +
+            `naive ${naive.ok ? '' : 'FAILED (' + naive.error + ') '}${fmtInt(naive.syncs)} syncs, ${fmtInt(naive.commands)} commands` +
+            (naive.overLimit ? ' (over the 5 MB limit)' : ''),
+        );
+      }
+    }
+    out.push(row);
+  }
+  return out;
+}
