@@ -5,9 +5,10 @@
  * Syncs per command (asserted in test/excel/commands.test.ts):
  * - checkCompliance: 1 list sheets · 1 read used-range values (+ protection, ExcelApi 1.2) ·
  *   1 read the original fill/font of cells coloured for the first time (getCellProperties on 1.9;
- *   per-row format loads below, plus 1 per-cell sync only if some row's cells differ) — skipped
- *   when every cell to colour is already saved · 1 write (state sheet, restores, fills, fonts).
- *   4 on 1.9 (3 on a re-run with the same marks); 4–5 on 1.1.
+ *   per-block format loads below, then up to 3 more syncs — 64-row slices, rows, cells — only
+ *   where the clerk's own formats differ inside a block) — skipped when every cell to colour is
+ *   already saved · 1 write (state sheet, restores, fills, fonts).
+ *   4 on 1.9 (3 on a re-run with the same marks); 4–7 on 1.1.
  * - writeMonthlySummary: 1 list · 1 read · 1 write = 3.
  * - clearMarks: 1 list · 1 read (state + protection) · 1 write = 3 (1 when nothing is marked).
  * - selectRow: 1.
@@ -57,6 +58,8 @@ const CHUNK_CELLS = 250000;
 const ORIGINALS_PER_SYNC = 40000;
 /** Largest block whose original formats are read with one getCellProperties. */
 const SLICE_CELLS = 2000;
+/** Rows per slice when a tall block's cells differ below 1.9 (then row by row). */
+const MIXED_SLICE_ROWS = 64;
 /** Format loads per sync below 1.9 (two queued loads each, ≈ 200 bytes of request). */
 const LOADS_PER_SYNC = 8000;
 /** State sheet bytes written in the fills' sync; more is written in chunks before it. */
@@ -424,8 +427,8 @@ function mergeRects(rects: Rect[]): Rect[] {
 
 /**
  * Sync(s): the original fill and font colour of the given cells. 1.9: `getCellProperties` (fill
- * pattern tells "no fill" from white). Below: one format load per row run, then per cell only for
- * runs whose cells differ (Excel reads a mixed range's colour as null); white counts as no fill.
+ * pattern tells "no fill" from white). Below: one format load per block, then per row and per cell
+ * only where cells differ (Excel reads a mixed range's colour as null); white counts as no fill.
  */
 async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps): Promise<CellMap<SavedFormat>> {
   const out: CellMap<SavedFormat> = {};
@@ -435,9 +438,8 @@ async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps)
   const bySheet = rectsBySheet(cells, () => '');
   const jobs: Array<{ sheet: string; rect: Rect }> = [];
   for (const sheet in bySheet) {
-    // Below 1.9, row runs only, so a row whose cells look alike reads as one colour.
-    const runs = c.v19 ? bySheet[sheet] : rectsBySheetRows(sheet, keys);
-    for (const r of runs) {
+    if (!c.v19) continue;
+    for (const r of bySheet[sheet]) {
       // Tall blocks are read in slices, so a batch can always be split to fit the size limit.
       const width = r.rect.lastColumn - r.rect.column + 1;
       const step = Math.max(1, Math.floor(SLICE_CELLS / width));
@@ -472,44 +474,46 @@ async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps)
     );
     return out;
   }
-  // Below 1.9: one format load per row run; then per cell for runs whose cells differ.
-  const mixed: Array<{ sheet: string; row: number; column: number }> = [];
-  await inBatches(
-    ctx,
-    jobs,
-    LOADS_PER_SYNC,
-    () => 1,
-    (j) => {
-      const format = ctx.workbook.worksheets.getItem(j.sheet).getRange(rectAddress(j.rect)).format;
-      format.fill.load('color');
-      format.font.load('color');
-      return format;
-    },
-    (j, format) => {
-      const fill = normaliseColour(format.fill.color);
-      const font = normaliseColour(format.font.color);
-      for (let col = j.rect.column; col <= j.rect.lastColumn; col++) {
-        if (fill === null || font === null) mixed.push({ sheet: j.sheet, row: j.rect.row, column: col });
-        else out[cellKey(j.sheet, j.rect.row, col)] = { fill: fill === '#FFFFFF' ? null : fill, font };
-      }
-    },
-  );
-  await inBatches(
-    ctx,
-    mixed,
-    LOADS_PER_SYNC,
-    () => 1,
-    (s) => {
-      const format = ctx.workbook.worksheets.getItem(s.sheet).getRange(columnLetters(s.column) + s.row).format;
-      format.fill.load('color');
-      format.font.load('color');
-      return format;
-    },
-    (s, format) => {
-      const fill = normaliseColour(format.fill.color);
-      out[cellKey(s.sheet, s.row, s.column)] = { fill: fill === null || fill === '#FFFFFF' ? null : fill, font: normaliseColour(format.font.color) || '#000000' };
-    },
-  );
+  // Below 1.9: one format load per block. Excel reads the colour of a range whose cells differ as
+  // null: such a block is read again row by row, and such a row cell by cell. A log without fills
+  // of its own (the usual case) costs one load per block, not one per row.
+  let pending: Array<{ sheet: string; rect: Rect }> = [];
+  for (const sheet in bySheet) for (const r of bySheet[sheet]) pending.push({ sheet, rect: r.rect });
+  while (pending.length) {
+    const finer: Array<{ sheet: string; rect: Rect }> = [];
+    await inBatches(
+      ctx,
+      pending,
+      LOADS_PER_SYNC,
+      () => 1,
+      (j) => {
+        const format = ctx.workbook.worksheets.getItem(j.sheet).getRange(rectAddress(j.rect)).format;
+        format.fill.load('color');
+        format.font.load('color');
+        return format;
+      },
+      (j, format) => {
+        const fill = normaliseColour(format.fill.color);
+        const font = normaliseColour(format.font.color);
+        const { row, lastRow, column, lastColumn } = j.rect;
+        if (fill !== null && font !== null) {
+          for (let r = row; r <= lastRow; r++) {
+            for (let col = column; col <= lastColumn; col++) out[cellKey(j.sheet, r, col)] = { fill: fill === '#FFFFFF' ? null : fill, font };
+          }
+        } else if (lastRow > row) {
+          // Tall blocks first in slices, so a few fills of the clerk's own in a long log cost a
+          // few slices' rows, not every row (one more sync at most).
+          const step = lastRow - row + 1 > MIXED_SLICE_ROWS ? MIXED_SLICE_ROWS : 1;
+          for (let r = row; r <= lastRow; r += step) finer.push({ sheet: j.sheet, rect: { row: r, lastRow: Math.min(lastRow, r + step - 1), column, lastColumn } });
+        } else if (lastColumn > column) {
+          for (let col = column; col <= lastColumn; col++) finer.push({ sheet: j.sheet, rect: { row, lastRow: row, column: col, lastColumn: col } });
+        } else {
+          out[cellKey(j.sheet, row, column)] = { fill: fill === null || fill === '#FFFFFF' ? null : fill, font: font || '#000000' };
+        }
+      },
+    );
+    pending = finer;
+  }
   return out;
 }
 
@@ -547,16 +551,6 @@ async function inBatches<J, Q>(
     }
     for (const b of batch) done(b.job, b.q);
   }
-}
-
-/** Row runs (no vertical merging) of one sheet's keys. */
-function rectsBySheetRows(sheet: string, keys: string[]): Array<{ rect: Rect }> {
-  const cells: Array<{ row: number; column: number; value: number }> = [];
-  for (const key of keys) {
-    const k = parseCellKey(key);
-    if (k.sheet === sheet) cells.push({ row: k.row, column: k.column, value: k.row });
-  }
-  return mergeIntoRects(cells, (v) => String(v));
 }
 
 // ---------------------------------------------------------------- state sheet

@@ -64,6 +64,54 @@ describe('RangeAreas chunking (ExcelApi 1.9)', () => {
     }
   });
 
+  test('below 1.9 the original formats of a log without fills of its own cost one load per block, not one per row', async () => {
+    // [rows, commands of the sync that reads the originals]
+    const seen: number[] = [];
+    for (const rows of [200, 2000]) {
+      const sim = withSim(bigLog(rows), '1.1');
+      try {
+        const out = await checkCompliance(opts);
+        if (!out.ok) throw new Error(out.error.message);
+        // list sheets, read values, read originals, write
+        expect(sim.stats.syncs).toBe(4);
+        seen.push(sim.stats.commandsPerSync[2]);
+      } finally {
+        sim.done();
+      }
+    }
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[0]).toBeLessThan(20);
+  });
+
+  test.each([
+    // [case, rows filled, whole row or one cell, syncs: list, values, blocks, 64-row slices, rows, (cells), write]
+    ['a few fills of the clerk\'s own in a long log', (r: number) => r === 40 || r === 41 || r === 1500, true, 6],
+    ['banded rows (every other row filled)', (r: number) => r % 2 === 0, true, 6],
+    ['one cell filled in some rows', (r: number) => r % 97 === 0, false, 7],
+  ])('below 1.9, %s: read slice by slice, row by row and cell by cell where cells differ, restored exactly', async (name, filled, wholeRow, syncs) => {
+    const sheets = bigLog(2000);
+    const fills: Record<string, string> = {};
+    for (let r = 2; r <= 2001; r++) {
+      if (!filled(r)) continue;
+      if (!wholeRow) fills['C' + r] = '#FFFF00';
+      else for (const col of 'ABCDEFG') fills[col + r] = '#DDEBF7';
+    }
+    sheets[1].fills = fills;
+    const sim = withSim(sheets, '1.1');
+    try {
+      const before = simFormats(sim, sheets);
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.message);
+      expect(sim.stats.syncs).toBe(syncs);
+      // A few fills: a few slices read row by row (2 loads each), not all 2,000 rows.
+      if (name.startsWith('a few')) expect(sim.stats.members.load).toBeLessThan(2 * 4 * 64 + 200);
+      expect((await clearMarks()).ok).toBe(true);
+      expect(simFormats(sim, sheets)).toEqual(before);
+    } finally {
+      sim.done();
+    }
+  });
+
   test('below 1.9 the same workbook is coloured block by block, never with getRanges', async () => {
     const sheets = bigLog(600, 20);
     const result = expected(sheets);
