@@ -55,15 +55,13 @@ export const STATE_SHEET = STATE_SHEET_PREFIX + '状态';
 /** Cells per sync when a read must be chunked; halved on every size error. */
 const CHUNK_CELLS = 250000;
 /** Newly coloured cells whose original formats are read per sync (≈ 80 bytes each in the response). */
-const ORIGINALS_PER_SYNC = 40000;
+const ORIGINALS_PER_SYNC = 55000;
 /** Largest block whose original formats are read with one getCellProperties. */
 const SLICE_CELLS = 2000;
 /** Rows per slice when a tall block's cells differ below 1.9 (then row by row). */
 const MIXED_SLICE_ROWS = 64;
 /** Format loads per sync below 1.9 (two queued loads each, ≈ 200 bytes of request). */
 const LOADS_PER_SYNC = 8000;
-/** State sheet bytes written in the fills' sync; more is written in chunks before it. */
-const STATE_BYTES_IN_WRITE = 2000000;
 const STATE_WIDTH = STATE_HEADER.length;
 const LINK_FONT = '#0563C1';
 const BORDER_COLOUR = '#BFBFBF';
@@ -328,14 +326,35 @@ function protectedMessage(sheet: string, what: string): string {
 
 // ---------------------------------------------------------------- formats
 
-/** One queued write (a few commands); runOps sends them in one sync, or in chunks if too large. */
-type Op = () => void;
+/**
+ * One queued write (a few commands); runOps sends them in one sync, or in chunks if too large.
+ * `bytes`: a rough size of its request, so that a write clearly past the limit is chunked at once
+ * instead of being sent, refused and resent.
+ */
+type Op = (() => void) & { bytes?: number };
+
+function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) n += 2;
+  return n;
+}
+
+function sized(op: () => void, bytes: number): Op {
+  const out: Op = op;
+  out.bytes = bytes;
+  return out;
+}
+
+/** Request bytes per op when not estimated (a range address and one format property). */
+const OP_BYTES = 200;
+/** A write estimated past this many request bytes is sent in chunks of about this size. */
+const WRITE_BUDGET_BYTES = 4000000;
 
 /** Ops applying `set` to the format of every rectangle: RangeAreas (1.9) in chunks, else per block. */
 function rectOps(ctx: Excel.RequestContext, sheet: string, rects: Rect[], c: Caps, set: (format: Excel.RangeFormat) => void): Op[] {
   if (!rects.length) return [];
   const ws = () => ctx.workbook.worksheets.getItem(sheet);
-  if (c.v19) return chunkAddresses(rects).map((address) => () => set(ws().getRanges(address).format));
+  if (c.v19) return chunkAddresses(rects).map((address) => sized(() => set(ws().getRanges(address).format), OP_BYTES + 2 * address.length));
   return rects.map((r) => () => set(ws().getRange(rectAddress(r)).format));
 }
 
@@ -347,15 +366,22 @@ async function runOps(ctx: Excel.RequestContext, ops: Op[], c: Caps): Promise<vo
   const suspend = () => {
     if (c.v16) ctx.workbook.application.suspendApiCalculationUntilNextSync();
   };
-  suspend();
-  for (const op of ops) op();
-  try {
-    await ctx.sync();
+  const weight = (op: Op) => op.bytes || OP_BYTES;
+  let total = 0;
+  for (const op of ops) total += weight(op);
+  if (total <= WRITE_BUDGET_BYTES) {
+    suspend();
+    for (const op of ops) op();
+    try {
+      await ctx.sync();
+      return;
+    } catch (e) {
+      if (!isSizeError(e) || ops.length < 2) throw e;
+    }
+    await inBatches(ctx, ops, Math.ceil(total / 2), weight, (op) => op(), () => undefined, suspend);
     return;
-  } catch (e) {
-    if (!isSizeError(e) || ops.length < 2) throw e;
   }
-  await inBatches(ctx, ops, Math.ceil(ops.length / 2), () => 1, (op) => op(), () => undefined, suspend);
+  await inBatches(ctx, ops, WRITE_BUDGET_BYTES, weight, (op) => op(), () => undefined, suspend);
 }
 
 type CellMap<V> = { [key: string]: V };
@@ -587,7 +613,10 @@ function stateOps(ws: () => Excel.Worksheet, rows: Array<Array<string | number>>
   const ops: Op[] = [];
   for (let from = 0; from === 0 || from < rows.length; from += STATE_ROWS_PER_OP) {
     const to = Math.min(rows.length, from + STATE_ROWS_PER_OP);
-    ops.push(() => queueStateWrite(ws(), rows, previousRows, clearRest, from, to));
+    let bytes = OP_BYTES;
+    // values and their '@' number formats, as JSON
+    for (let r = from; r < to; r++) bytes += utf8Length(JSON.stringify(rows[r])) + 4 * STATE_WIDTH + 8;
+    ops.push(sized(() => queueStateWrite(ws(), rows, previousRows, clearRest, from, to), bytes));
   }
   return ops;
 }
@@ -644,8 +673,15 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
       const restore: CellMap<SavedFormat> = {};
       for (const key in old) if (!targets[key]) restore[key] = old[key];
 
+      let unionCount = 0;
+      let finalCount = 0;
+      for (const key in union) unionCount++;
+      for (const key in finalState) finalCount++;
+      // Usually (a first run, or the same rows again) nothing saved is dropped: then the superset
+      // is the final state, written once.
+      const once = unionCount === finalCount;
       const unionRows = encodeState(union);
-      const finalRows = encodeState(finalState);
+      const finalRows = once ? unionRows : encodeState(finalState);
       const stateName = read.state ? read.state.name : STATE_SHEET;
       const stateWs = () => ctx.workbook.worksheets.getItem(stateName);
       const writeState = !!read.state || Object.keys(targets).length > 0;
@@ -661,7 +697,7 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
           ctx.workbook.worksheets.add(STATE_SHEET).visibility = 'VeryHidden';
         });
       }
-      if (writeState) ops.push(...stateOps(stateWs, unionRows, previousRows, false));
+      if (writeState) ops.push(...stateOps(stateWs, unionRows, previousRows, once));
       ops.push(...restoreOps(ctx, restore, c));
       const bySheet = rectsBySheet(targets, (colour) => colour);
       for (const sheet in bySheet) {
@@ -678,7 +714,7 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
           );
         }
       }
-      if (writeState) ops.push(...stateOps(stateWs, finalRows, unionEnd, true));
+      if (writeState && !once) ops.push(...stateOps(stateWs, finalRows, unionEnd, true));
       try {
         await runOps(ctx, ops, c);
       } catch (e) {

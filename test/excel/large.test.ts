@@ -182,7 +182,7 @@ describe('the 5 MB limit', () => {
 
   test.each(['1.1', '1.9'])('ExcelApi %s: a write too large for one request is sent in chunks; a failure between chunks stays restorable', async (apiVersion) => {
     const sheets = bigLog(3000, 20);
-    const dry = withSim(sheets, apiVersion, 5e5);
+    const dry = withSim(sheets, apiVersion, 3e5);
     let firstRefusal = -1;
     let total = 0;
     try {
@@ -197,7 +197,7 @@ describe('the 5 MB limit', () => {
     }
     const last = Math.max(firstRefusal + 2, total);
     for (const n of [firstRefusal + 2, Math.floor((firstRefusal + 2 + last) / 2), last]) {
-      const sim = withSim(sheets, apiVersion, 5e5);
+      const sim = withSim(sheets, apiVersion, 3e5);
       try {
         const before = simFormats(sim, sheets);
         sim.failSync(n, 100);
@@ -209,6 +209,23 @@ describe('the 5 MB limit', () => {
       } finally {
         sim.done();
       }
+    }
+  }, 120000);
+
+  test('the real 5 MB limit: a write estimated past the limit is sent in chunks at once, never refused', async () => {
+    const sheets = bigLog(60000);
+    const sim = withSim(sheets, '1.9');
+    try {
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.code + ' ' + out.error.message + ' ' + out.error.detail);
+      // More than one request's worth was written...
+      expect(sim.stats.requestBytes.reduce((a, b) => a + b, 0)).toBeGreaterThan(5 * 1024 * 1024);
+      // ...yet no request was refused: the write was cut to size before it was sent.
+      expect(sim.stats.errors.filter((e) => e === 'RequestPayloadSizeLimitExceeded')).toEqual([]);
+      expect(Math.max(...sim.stats.requestBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
+      expectCoreColours(sim, expected(sheets));
+    } finally {
+      sim.done();
     }
   }, 120000);
 
