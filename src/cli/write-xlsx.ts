@@ -20,6 +20,7 @@ import {
   startTags,
   writePart,
 } from './ooxml';
+import { zipWithZlib } from './zip-write';
 
 /** `#RRGGBB` → ExcelJS ARGB. */
 export function argb(hex: string): string {
@@ -378,10 +379,10 @@ export async function fixInternalHyperlinks(zip: JSZip): Promise<void> {
 /** The bytes of the result workbook, with internal links fixed. */
 export async function renderWorkbook(workbook: ExcelJS.Workbook): Promise<{ buffer: Buffer; zip: JSZip }> {
   // ExcelJS stores its parts uncompressed here: the package is opened again to fix the links and
-  // compressed once at the end, instead of deflated twice and inflated once in between.
+  // compressed once at the end (by zlib), instead of deflated twice and inflated once in between.
   const raw = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   const zip = await JSZip.loadAsync(raw as ArrayBuffer);
   await fixInternalHyperlinks(zip);
-  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const buffer = (await zipWithZlib(zip)) || (await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
   return { buffer, zip };
 }
