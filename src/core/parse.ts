@@ -332,11 +332,13 @@ function sameCell(a: CellValue, b: CellValue): boolean {
 class DuplicateRows {
   private table = new Int32Array(1024);
   private mask = 1023;
+  private count = 0;
   private rows: Row[] = [];
+  // Typed arrays, sized with the table: 100,000 numbers pushed onto plain arrays cost GC time.
   /** Per remembered row: its hash, so growing the table and probing past other rows read no cells. */
-  private hashes: number[] = [];
+  private hashes = new Int32Array(1024);
   /** Per remembered row: sheet number × 2^21 + Excel row (Excel has at most 2^20 rows). */
-  private places: number[] = [];
+  private places = new Float64Array(1024);
   private sheetNames: string[] = [];
 
   /** The earlier row this one repeats (all cells equal, trailing empties ignored), or null; the row is remembered. */
@@ -355,11 +357,12 @@ class DuplicateRows {
       slot = (slot + 1) & this.mask;
     }
     if (this.sheetNames.length === 0 || this.sheetNames[this.sheetNames.length - 1] !== sheet) this.sheetNames.push(sheet);
+    const i = this.count++;
     this.rows.push(row);
-    this.hashes.push(hash);
-    this.places.push((this.sheetNames.length - 1) * 2097152 + (excelRow % 2097152));
-    this.table[slot] = this.rows.length;
-    if (this.rows.length * 2 > this.table.length) this.grow();
+    this.hashes[i] = hash;
+    this.places[i] = (this.sheetNames.length - 1) * 2097152 + (excelRow % 2097152);
+    this.table[slot] = this.count;
+    if (this.count * 2 > this.table.length) this.grow();
     return null;
   }
 
@@ -367,13 +370,20 @@ class DuplicateRows {
     const size = this.table.length * 2;
     const table = new Int32Array(size);
     const mask = size - 1;
-    for (let i = 0; i < this.hashes.length; i++) {
+    for (let i = 0; i < this.count; i++) {
       let slot = this.hashes[i] & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = i + 1;
     }
+    // Per-row arrays as long as the table: rows stay below half of it, with room to spare.
+    const hashes = new Int32Array(size);
+    hashes.set(this.hashes.subarray(0, this.count));
+    const places = new Float64Array(size);
+    places.set(this.places.subarray(0, this.count));
     this.table = table;
     this.mask = mask;
+    this.hashes = hashes;
+    this.places = places;
   }
 }
 
@@ -642,6 +652,7 @@ function readLogs(sheets: KindSheet[], rc: ReadContext): LogEntry[] {
   const dateCache = new Map<string, DateParse | null>();
   const leaderCache = new Map<string, LeaderSplit>();
   const noHazardCache = new Map<string, boolean>();
+  const siteCache = new Map<string, string>();
   for (const sheet of sheets) {
     const f = new Fields(sheet);
     const iDate = f.index('date');
@@ -663,7 +674,7 @@ function readLogs(sheets: KindSheet[], rc: ReadContext): LogEntry[] {
         ref: { sheet: sheet.name, row: excelRow },
         date,
         leaders,
-        site: siteRaw === '' ? '' : cleanName(siteRaw),
+        site: siteRaw === '' ? '' : cachedCleanName(siteRaw, siteCache),
         siteRaw,
         hazard: null,
         deadline: null,
@@ -687,6 +698,16 @@ function readLogs(sheets: KindSheet[], rc: ReadContext): LogEntry[] {
 }
 
 /** The known leaders of a log row, or null (with the problem pushed) when there are none. */
+/** cleanName, remembered per text: a log names the same few hundred sites over and over. */
+function cachedCleanName(text: string, cache: Map<string, string>): string {
+  let name = cache.get(text);
+  if (name === undefined) {
+    name = cleanName(text);
+    if (text.length <= 100) cache.set(text, name);
+  }
+  return name;
+}
+
 function rowLeaders(
   rc: ReadContext,
   sheet: KindSheet,

@@ -212,3 +212,35 @@ describe('layoutSummary', () => {
     expect(red.every((s) => s.font === '#9C0006')).toBe(true);
   });
 });
+
+describe('duplicate rows (the same row entered twice counts once)', () => {
+  const row = (i: number): LogRow => ({ date: serial(2019, 8, 1 + (i % 28)), leader: '郭环球', site: '刘家村' + i });
+  // [case, log rows, where a duplicate is expected: [Excel row, message]]
+  const cases: Array<[string, LogRow[], Array<[number, string]>]> = [
+    ['a row entered twice', [row(1), row(2), row(1)], [[5, '与第3行完全相同（重复录入），本行不计入']]],
+    ['rows that differ in one cell are not duplicates', [row(1), { ...row(1), site: '刘家村 ' }], []],
+    ['a text date and the same day as a date serial are different cells', [row(1), { ...row(1), date: '2019-08-02' }], []],
+    [
+      'repeats after 3,000 distinct rows still name the right rows (the index grows at 512, 1,024, 2,048)',
+      [...Array.from({ length: 3000 }, (_, i) => row(i)), row(700), row(2999), row(512), row(1024), row(2048)],
+      [
+        [3003, '与第703行完全相同（重复录入），本行不计入'],
+        [3004, '与第3002行完全相同（重复录入），本行不计入'],
+        [3005, '与第515行完全相同（重复录入），本行不计入'],
+        [3006, '与第1027行完全相同（重复录入），本行不计入'],
+        [3007, '与第2051行完全相同（重复录入），本行不计入'],
+      ],
+    ],
+  ];
+  test.each(cases)('%s', (_name, rows, expected) => {
+    const result = check({ sheets: [seedSchedule(), logSheet(rows)] });
+    const found = result.problems.filter((p) => p.code === 'duplicate-row').map((p) => [p.row, p.message]);
+    expect(found).toEqual(expected);
+  });
+
+  test('a repeat on a second log sheet names the sheet of the first', () => {
+    const result = check({ sheets: [seedSchedule(), logSheet([row(1), row(2)]), logSheet([row(5), row(2)], '检查记录二')] });
+    const found = result.problems.filter((p) => p.code === 'duplicate-row').map((p) => [p.sheet, p.row, p.message]);
+    expect(found).toEqual([['检查记录二', 4, '与“检查记录”第4行完全相同（重复录入），本行不计入']]);
+  });
+});
