@@ -4,11 +4,12 @@
  *
  * Syncs per command (asserted in test/excel/commands.test.ts):
  * - checkCompliance: 1 list sheets · 1 read used-range values (+ protection, ExcelApi 1.2) ·
- *   1 read the original fill/font of cells coloured for the first time (getCellProperties on 1.9;
- *   per-block format loads below, then up to 3 more syncs — 64-row slices, rows, cells — only
- *   where the clerk's own formats differ inside a block) — skipped when every cell to colour is
- *   already saved · 1 write (state sheet, restores, fills, fonts).
- *   4 on 1.9 (3 on a re-run with the same marks); 4–7 on 1.1.
+ *   1 read the original fill/font of cells coloured for the first time (see readOriginals: one
+ *   getCellProperties sync on 1.9 when the answer fits in one response, else per-block format
+ *   loads, plus up to 2 more syncs on 1.9 and 3 below only where the clerk's own formats differ
+ *   inside a block) — skipped when every cell to colour is already saved · 1 write (state sheet,
+ *   restores, fills, fonts). 4 on 1.9 for a workbook of a few thousand rows (3 on a re-run with
+ *   the same marks); 4–7 on 1.1.
  * - writeMonthlySummary: 1 list · 1 read · 1 write = 3.
  * - clearMarks: 1 list · 1 read (state + protection) · 1 write = 3 (1 when nothing is marked).
  * - selectRow: 1.
@@ -451,10 +452,23 @@ function mergeRects(rects: Rect[]): Rect[] {
   return out.sort((a, b) => a.row - b.row || a.column - b.column);
 }
 
+type Block = { sheet: string; rect: Rect };
+
+function cellCount(rect: Rect): number {
+  return (rect.lastRow - rect.row + 1) * (rect.lastColumn - rect.column + 1);
+}
+
 /**
- * Sync(s): the original fill and font colour of the given cells. 1.9: `getCellProperties` (fill
- * pattern tells "no fill" from white). Below: one format load per block, then per row and per cell
- * only where cells differ (Excel reads a mixed range's colour as null); white counts as no fill.
+ * Sync(s): the original fill and font colour of the given cells, in as few round trips and bytes
+ * as the host allows.
+ * - ExcelApi 1.9, when the answer fits in one response: one `getCellProperties` per block, one
+ *   sync (the fill pattern tells "no fill" from white).
+ * - Otherwise one format load per block (tiny answers). Excel reads the colour (and, 1.9, the
+ *   pattern) of a range whose cells differ as null: such blocks are read again in 64-row slices;
+ *   then, on 1.9, mixed slices with `getCellProperties` (one more sync, or chunks of them), and
+ *   below 1.9 row by row, then cell by cell, only as deep as the cells differ. A log without
+ *   fills of its own (the usual case) costs one load per block, not one per row or cell.
+ * Below 1.9 white counts as no fill (Excel cannot tell them apart there).
  */
 async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps): Promise<CellMap<SavedFormat>> {
   const out: CellMap<SavedFormat> = {};
@@ -462,51 +476,15 @@ async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps)
   const cells: CellMap<number> = {};
   for (const k of keys) cells[k] = 0;
   const bySheet = rectsBySheet(cells, () => '');
-  const jobs: Array<{ sheet: string; rect: Rect }> = [];
-  for (const sheet in bySheet) {
-    if (!c.v19) continue;
-    for (const r of bySheet[sheet]) {
-      // Tall blocks are read in slices, so a batch can always be split to fit the size limit.
-      const width = r.rect.lastColumn - r.rect.column + 1;
-      const step = Math.max(1, Math.floor(SLICE_CELLS / width));
-      for (let row = r.rect.row; row <= r.rect.lastRow; row += step) {
-        jobs.push({ sheet, rect: { row, lastRow: Math.min(r.rect.lastRow, row + step - 1), column: r.rect.column, lastColumn: r.rect.lastColumn } });
-      }
-    }
-  }
-  const size = (j: { rect: Rect }) => (j.rect.lastRow - j.rect.row + 1) * (j.rect.lastColumn - j.rect.column + 1);
-  if (c.v19) {
-    await inBatches(
-      ctx,
-      jobs,
-      ORIGINALS_PER_SYNC,
-      size,
-      (j) =>
-        ctx.workbook.worksheets
-          .getItem(j.sheet)
-          .getRange(rectAddress(j.rect))
-          .getCellProperties({ format: { fill: { color: true, pattern: true }, font: { color: true } } }),
-      (j, props) => {
-        const grid = props.value;
-        for (let r = 0; r < grid.length; r++) {
-          for (let col = 0; col < grid[r].length; col++) {
-            const fmt = grid[r][col].format || {};
-            const pattern = fmt.fill && fmt.fill.pattern;
-            const fill = pattern === 'None' ? null : normaliseColour(fmt.fill && fmt.fill.color);
-            out[cellKey(j.sheet, j.rect.row + r, j.rect.column + col)] = { fill, font: normaliseColour(fmt.font && fmt.font.color) || '#000000' };
-          }
-        }
-      },
-    );
+  let pending: Block[] = [];
+  for (const sheet in bySheet) for (const r of bySheet[sheet]) pending.push({ sheet, rect: r.rect });
+  if (c.v19 && keys.length <= ORIGINALS_PER_SYNC) {
+    await readCellProperties(ctx, pending, out);
     return out;
   }
-  // Below 1.9: one format load per block. Excel reads the colour of a range whose cells differ as
-  // null: such a block is read again row by row, and such a row cell by cell. A log without fills
-  // of its own (the usual case) costs one load per block, not one per row.
-  let pending: Array<{ sheet: string; rect: Rect }> = [];
-  for (const sheet in bySheet) for (const r of bySheet[sheet]) pending.push({ sheet, rect: r.rect });
+  const mixed: Block[] = [];
   while (pending.length) {
-    const finer: Array<{ sheet: string; rect: Rect }> = [];
+    const finer: Block[] = [];
     await inBatches(
       ctx,
       pending,
@@ -514,23 +492,26 @@ async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps)
       () => 1,
       (j) => {
         const format = ctx.workbook.worksheets.getItem(j.sheet).getRange(rectAddress(j.rect)).format;
-        format.fill.load('color');
+        format.fill.load(c.v19 ? ['color', 'pattern'] : 'color');
         format.font.load('color');
         return format;
       },
       (j, format) => {
         const fill = normaliseColour(format.fill.color);
         const font = normaliseColour(format.font.color);
+        const pattern = c.v19 ? format.fill.pattern : 'Solid';
         const { row, lastRow, column, lastColumn } = j.rect;
-        if (fill !== null && font !== null) {
-          for (let r = row; r <= lastRow; r++) {
-            for (let col = column; col <= lastColumn; col++) out[cellKey(j.sheet, r, col)] = { fill: fill === '#FFFFFF' ? null : fill, font };
-          }
-        } else if (lastRow > row) {
+        if (fill !== null && font !== null && pattern !== null) {
+          const saved = { fill: pattern === 'None' || (!c.v19 && fill === '#FFFFFF') ? null : fill, font };
+          for (let r = row; r <= lastRow; r++) for (let col = column; col <= lastColumn; col++) out[cellKey(j.sheet, r, col)] = saved;
+        } else if (lastRow - row + 1 > MIXED_SLICE_ROWS) {
           // Tall blocks first in slices, so a few fills of the clerk's own in a long log cost a
-          // few slices' rows, not every row (one more sync at most).
-          const step = lastRow - row + 1 > MIXED_SLICE_ROWS ? MIXED_SLICE_ROWS : 1;
-          for (let r = row; r <= lastRow; r += step) finer.push({ sheet: j.sheet, rect: { row: r, lastRow: Math.min(lastRow, r + step - 1), column, lastColumn } });
+          // few slices, not every row or cell (one more sync).
+          for (let r = row; r <= lastRow; r += MIXED_SLICE_ROWS) finer.push({ sheet: j.sheet, rect: { row: r, lastRow: Math.min(lastRow, r + MIXED_SLICE_ROWS - 1), column, lastColumn } });
+        } else if (c.v19) {
+          mixed.push(j);
+        } else if (lastRow > row) {
+          for (let r = row; r <= lastRow; r++) finer.push({ sheet: j.sheet, rect: { row: r, lastRow: r, column, lastColumn } });
         } else if (lastColumn > column) {
           for (let col = column; col <= lastColumn; col++) finer.push({ sheet: j.sheet, rect: { row, lastRow: row, column: col, lastColumn: col } });
         } else {
@@ -540,7 +521,43 @@ async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps)
     );
     pending = finer;
   }
+  if (mixed.length) await readCellProperties(ctx, mixed, out);
   return out;
+}
+
+/** ExcelApi 1.9: fill colour, fill pattern and font colour of every cell of the blocks. */
+async function readCellProperties(ctx: Excel.RequestContext, blocks: Block[], out: CellMap<SavedFormat>): Promise<void> {
+  const jobs: Block[] = [];
+  for (const b of blocks) {
+    // Tall blocks are read in slices, so a batch can always be split to fit the size limit.
+    const width = b.rect.lastColumn - b.rect.column + 1;
+    const step = Math.max(1, Math.floor(SLICE_CELLS / width));
+    for (let row = b.rect.row; row <= b.rect.lastRow; row += step) {
+      jobs.push({ sheet: b.sheet, rect: { row, lastRow: Math.min(b.rect.lastRow, row + step - 1), column: b.rect.column, lastColumn: b.rect.lastColumn } });
+    }
+  }
+  await inBatches(
+    ctx,
+    jobs,
+    ORIGINALS_PER_SYNC,
+    (j) => cellCount(j.rect),
+    (j) =>
+      ctx.workbook.worksheets
+        .getItem(j.sheet)
+        .getRange(rectAddress(j.rect))
+        .getCellProperties({ format: { fill: { color: true, pattern: true }, font: { color: true } } }),
+    (j, props) => {
+      const grid = props.value;
+      for (let r = 0; r < grid.length; r++) {
+        for (let col = 0; col < grid[r].length; col++) {
+          const fmt = grid[r][col].format || {};
+          const pattern = fmt.fill && fmt.fill.pattern;
+          const fill = pattern === 'None' ? null : normaliseColour(fmt.fill && fmt.fill.color);
+          out[cellKey(j.sheet, j.rect.row + r, j.rect.column + col)] = { fill, font: normaliseColour(fmt.font && fmt.font.color) || '#000000' };
+        }
+      }
+    },
+  );
 }
 
 /**

@@ -64,6 +64,32 @@ describe('RangeAreas chunking (ExcelApi 1.9)', () => {
     }
   });
 
+  test.each([
+    // [case, fills of the clerk's own, syncs: list, values, block loads, (64-row slices, cell properties of mixed slices), write]
+    ['no fills of its own: one load per block, tiny answers', {} as Record<string, string>, 4],
+    ['white, yellow and blue fills in a few rows: only those slices cell by cell', { A40: '#FFFFFF', B40: '#FFFFFF', C41: '#FFFF00', A5000: '#DDEBF7' }, 6],
+  ])('ExcelApi 1.9, originals of more cells than one response holds: %s', async (_name, fills, syncs) => {
+    const sheets = bigLog(8000);
+    sheets[1].fills = fills;
+    const sim = withSim(sheets, '1.9');
+    try {
+      const before = simFormats(sim, sheets);
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.message);
+      expect(out.value.markedCells).toBeGreaterThan(55000);
+      expect(sim.stats.syncs).toBe(syncs);
+      // Cell by cell only where the cells differ: far fewer than the 56,000 cells coloured.
+      const responses = sim.stats.responseBytes.slice(2, syncs - 1).reduce((a, b) => a + b, 0);
+      expect(responses).toBeLessThan(1000000);
+      expect((await clearMarks()).ok).toBe(true);
+      // 1.9 tells white from no fill: the white cells come back white.
+      expect(simFormats(sim, sheets)).toEqual(before);
+      if (fills.A40) expect(sim.workbook.fillAt(LOG, 40, 1)).toBe('#FFFFFF');
+    } finally {
+      sim.done();
+    }
+  }, 60000);
+
   test('below 1.9 the original formats of a log without fills of its own cost one load per block, not one per row', async () => {
     // [rows, commands of the sync that reads the originals]
     const seen: number[] = [];

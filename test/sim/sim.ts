@@ -1112,12 +1112,19 @@ class SimRangeFormat extends SimFormatPart implements Facade<Excel.RangeFormat, 
   }
 }
 
-class SimRangeFill extends SimFormatPart implements Facade<Excel.RangeFill, 'color', 'clear'> {
+class SimRangeFill extends SimFormatPart implements Facade<Excel.RangeFill, 'color' | 'pattern', 'clear'> {
   protected _loadable(): Record<string, [string, () => unknown]> {
-    return { color: ['1.1', () => this._common((c) => (c && c.fill ? c.fill : '#FFFFFF'))] };
+    return {
+      color: ['1.1', () => this._common((c) => (c && c.fill ? c.fill : '#FFFFFF'))],
+      // The simulator knows solid fills only; null when the cells differ, as Excel reports.
+      pattern: ['1.9', () => this._common((c) => (c && c.fill ? 'Solid' : 'None'))],
+    };
   }
   get color(): string {
     return this._get('color');
+  }
+  get pattern(): Excel.RangeFill['pattern'] {
+    return this._get('pattern');
   }
   set color(v: string) {
     this._every('color', '1.1', v, (c) => (c.fill = normColour(v, 'RangeFill.color')));
