@@ -10,7 +10,7 @@
  * naive baseline's single read of every used range is larger than that, it would fail on the web;
  * it is then counted again with the limit lifted, and marked so.
  */
-import { checkCompliance, writeMonthlySummary } from '../src/excel';
+import { checkCompliance, forgetSheetNames, writeMonthlySummary } from '../src/excel';
 import { layoutSummary } from '../src/core';
 import type { CheckResult, RowColour } from '../src/core';
 import { createSim, installGlobals } from '../test/sim';
@@ -43,7 +43,8 @@ export interface AddinCounts {
   overLimit?: boolean;
 }
 
-export type AddinCommandName = '检查合规' | '月度汇总';
+/** 检查合规（再次）: a second 检查合规 on the workbook the first one marked (the clerk's usual re-check). */
+export type AddinCommandName = '检查合规' | '检查合规（再次）' | '月度汇总';
 
 export interface AddinCommandRow {
   command: AddinCommandName;
@@ -105,8 +106,15 @@ export function colourRuns(rows: ReadonlyArray<RowColour>): number {
   return runs;
 }
 
-function counts(sim: Sim, ms: number, ok: boolean, error?: string): AddinCounts {
-  const s = sim.stats;
+function counts(sim: Sim, ms: number, ok: boolean, error?: string, from = { syncs: 0, commands: 0 }): AddinCounts {
+  const all = sim.stats;
+  // Only the syncs from `from` on (a re-run after an untimed first run).
+  const s = {
+    syncs: all.syncs - from.syncs,
+    commands: all.commands - from.commands,
+    requestBytes: all.requestBytes.slice(from.syncs),
+    responseBytes: all.responseBytes.slice(from.syncs),
+  };
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const max = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), 0);
   let overLimitSyncs = 0;
@@ -144,17 +152,26 @@ type Outcome = { ok: true; value: { result: CheckResult } } | { ok: false; error
 /** Our adapter, with the simulator as the global Excel/Office. */
 async function runOurs(sheets: SimSheetInit[], api: string, command: AddinCommandName): Promise<{ counts: AddinCounts; result: CheckResult | null; forced: number }> {
   const sim = createSim({ sheets, apiVersion: api });
+  // A workbook just opened: nothing remembered from the previous run.
+  forgetSheetNames();
   const uninstall = installGlobals(sim);
   try {
+    const from = { syncs: 0, commands: 0 };
+    if (command === '检查合规（再次）') {
+      const first = (await checkCompliance(CHECK)) as Outcome;
+      if (!first.ok) throw new Error('first 检查合规 failed: ' + first.error.message);
+      from.syncs = sim.stats.syncs;
+      from.commands = sim.stats.commands;
+    }
     const t0 = now();
-    const outcome = (command === '检查合规' ? await checkCompliance(CHECK) : await writeMonthlySummary(CHECK)) as Outcome;
+    const outcome = (command === '月度汇总' ? await writeMonthlySummary(CHECK) : await checkCompliance(CHECK)) as Outcome;
     const ms = now() - t0;
     if (!outcome.ok) {
       const e = outcome.error;
-      const failed = counts(sim, ms, false, e.code + ': ' + e.message + (e.detail ? ' (' + e.detail + ')' : ''));
+      const failed = counts(sim, ms, false, e.code + ': ' + e.message + (e.detail ? ' (' + e.detail + ')' : ''), from);
       return { counts: failed, result: null, forced: forcedSyncs(sim) };
     }
-    return { counts: counts(sim, ms, true), result: outcome.value.result, forced: forcedSyncs(sim) };
+    return { counts: counts(sim, ms, true, undefined, from), result: outcome.value.result, forced: forcedSyncs(sim) };
   } finally {
     uninstall();
   }
@@ -166,7 +183,7 @@ async function runNaive(sheets: SimSheetInit[], command: AddinCommandName): Prom
     const sim = createSim({ sheets, apiVersion: '1.1', limitBytes });
     const t0 = now();
     try {
-      if (command === '检查合规') await naiveCheckCompliance(sim.Excel as unknown as typeof Excel, CHECK);
+      if (command !== '月度汇总') await naiveCheckCompliance(sim.Excel as unknown as typeof Excel, CHECK);
       else await naiveWriteMonthlySummary(sim.Excel as unknown as typeof Excel, CHECK);
       const c = counts(sim, now() - t0, true);
       if (limitBytes !== LIMIT_BYTES) c.overLimit = true;
@@ -199,12 +216,15 @@ export async function benchAddin(sizes: number[], apis: string[] = ['1.9', '1.1'
   for (const size of sizes) {
     const sheets = simSheets(size);
     const row: AddinRow = { logRows: size, commands: [] };
-    for (const command of ['检查合规', '月度汇总'] as AddinCommandName[]) {
-      const naive = await runNaive(sheets, command);
+    let naiveCheck: AddinCounts | null = null;
+    for (const command of ['检查合规', '检查合规（再次）', '月度汇总'] as AddinCommandName[]) {
+      // The naive baseline remembers nothing: its re-check is its first check again.
+      const naive: AddinCounts = command === '检查合规（再次）' && naiveCheck ? naiveCheck : await runNaive(sheets, command);
+      if (command === '检查合规') naiveCheck = naive;
       for (const api of apis) {
         const ours = await runOurs(sheets, api, command);
         const result = ours.result;
-        const runs = result ? (command === '检查合规' ? colourRuns(result.rows) : layoutSummary(result.summary).styles.length) : 0;
+        const runs = result ? (command === '月度汇总' ? layoutSummary(result.summary).styles.length : colourRuns(result.rows)) : 0;
         const okBoth = ours.counts.ok && naive.ok;
         const entry: AddinCommandRow = {
           command,

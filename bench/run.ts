@@ -194,6 +194,7 @@ function addinTable(rows: AddinRow[]): string {
     '\nforced by 5 MB = ⌈responses ÷ 5 MB⌉ + ⌈requests ÷ 5 MB⌉ over the syncs of our run that fitted, each at least 1: the fewest syncs a read-then-write command can make.' +
     '\n(n over 5 MB) = syncs the simulator refused for the limit (request or response over 5 MB) before a smaller chunk fitted; counted in syncs and bytes.' +
     '\ncolour runs: 检查合规 — runs of consecutive rows with one colour; 月度汇总 — style blocks of the summary layout.' +
+    '\n检查合规（再次） = a second 检查合规 right after the first on the same workbook (counted alone); the naive baseline has no memory, so its figures are its first check\'s.' +
     (anyOver ? '\n* the naive run reads every used range in one response larger than 5 MB: it fails on Excel on the web; counted here with the limit lifted.' : '') +
     (notes.length ? '\n' + notes.join('\n') : '')
   );

@@ -3,14 +3,18 @@
  * and never throws; host failures become an {@link AddinError} with a Chinese message.
  *
  * Syncs per command (asserted in test/excel/commands.test.ts):
+ * - Every command after the first in a pane (or ribbon runtime) lists the sheets and reads the ones
+ *   it read last time in one sync (see listAndRead): "1 list · 1 read" below become 1, plus 1 for
+ *   sheets added since, or the plain two after one refused sync if a remembered sheet is gone.
+ *   So a re-run of 检查合规 with the same marks, or 月度汇总 after it, takes 2 syncs.
  * - checkCompliance: 1 list sheets · 1 read used-range values (+ protection, ExcelApi 1.2) ·
  *   1 read the original fill/font of cells coloured for the first time (see readOriginals: one
  *   getCellProperties sync on 1.9 when the answer fits in one response, else per-block format
  *   loads, plus up to 2 more syncs on 1.9 and 3 below only where the clerk's own formats differ
  *   inside a block) — skipped when every cell to colour is already saved · 1 write (state sheet,
- *   restores, fills, fonts). 4 on 1.9 for a workbook of a few thousand rows (3 on a re-run with
- *   the same marks); 4–7 on 1.1.
- * - writeMonthlySummary: 1 list · 1 read · 1 write = 3.
+ *   restores, fills, fonts). First run: 4 on 1.9 for a workbook of a few thousand rows, 4–7 on
+ *   1.1; a re-run with the same marks: 2.
+ * - writeMonthlySummary: 1 list · 1 read · 1 write = 3 (2 after another command).
  * - clearMarks: 1 list · 1 read (state + protection) · 1 write = 3 (1 when nothing is marked).
  * - selectRow: 1.
  * More syncs only when Excel on the web's 5 MB request/response limit forces chunks: a read the
@@ -164,14 +168,20 @@ interface SheetListing {
 
 /** Sync: the names, visibility and positions of all sheets. */
 async function listSheets(ctx: Excel.RequestContext): Promise<SheetListing[]> {
+  const collect = queueList(ctx);
+  await ctx.sync();
+  return collect();
+}
+
+function queueList(ctx: Excel.RequestContext): () => SheetListing[] {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name,items/visibility,items/position');
-  await ctx.sync();
-  return sheets.items.map((ws) => ({
-    name: ws.name,
-    visibility: ws.visibility === 'VeryHidden' ? 'veryHidden' : ws.visibility === 'Hidden' ? 'hidden' : 'visible',
-    position: ws.position,
-  }));
+  return () =>
+    sheets.items.map((ws) => ({
+      name: ws.name,
+      visibility: ws.visibility === 'VeryHidden' ? 'veryHidden' : ws.visibility === 'Hidden' ? 'hidden' : 'visible',
+      position: ws.position,
+    }));
 }
 
 interface ReadSheet {
@@ -193,6 +203,18 @@ function usedRangeOf(ws: Excel.Worksheet, c: Caps): Excel.Range {
  */
 async function readSheets(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
   if (!names.length) return [];
+  const collect = queueReads(ctx, names, c);
+  try {
+    await ctx.sync();
+    return collect();
+  } catch (e) {
+    if (!isSizeError(e)) throw e;
+  }
+  return readSheetsChunked(ctx, names, c);
+}
+
+/** Queues the used-range values (and protection, 1.2) of the named sheets; collect after the sync. */
+function queueReads(ctx: Excel.RequestContext, names: string[], c: Caps): () => ReadSheet[] {
   const queued = names.map((name) => {
     const ws = ctx.workbook.worksheets.getItem(name);
     const range = usedRangeOf(ws, c);
@@ -202,21 +224,80 @@ async function readSheets(ctx: Excel.RequestContext, names: string[], c: Caps): 
       protection = ws.protection;
       protection.load('protected');
     }
-    return { name, ws, range, protection };
+    return { name, range, protection };
   });
-  try {
-    await ctx.sync();
-    return queued.map((q) => ({
+  return () =>
+    queued.map((q) => ({
       name: q.name,
       values: q.range.values,
       firstRow: q.range.rowIndex + 1,
       firstColumn: q.range.columnIndex + 1,
       protected: q.protection ? q.protection.protected : false,
     }));
-  } catch (e) {
-    if (!isSizeError(e)) throw e;
+}
+
+/**
+ * The sheets the last command of this pane (or ribbon runtime, which is one document) read. The
+ * next command reads them in the same sync as the sheet list, which saves a round trip whenever
+ * the workbook still has them; a wrong guess costs only that saving (or, for a sheet deleted
+ * since, the one refused sync).
+ */
+let rememberedNames: string[] | null = null;
+
+/** Forgets the remembered sheet names, as for a newly opened workbook (tests, benchmark). */
+export function forgetSheetNames(): void {
+  rememberedNames = null;
+}
+
+function remember(names: string[]): void {
+  rememberedNames = names.slice();
+}
+
+/** The sheets a check reads: every input sheet, then our state sheet if there is one. */
+function namesToRead(list: SheetListing[]): { names: string[]; hasState: boolean } {
+  const stateListing = list.filter((s) => sameName(s.name, STATE_SHEET))[0];
+  const inputNames = list.filter((s) => !isOwnSheet(s.name)).map((s) => s.name);
+  return { names: stateListing ? inputNames.concat([stateListing.name]) : inputNames, hasState: !!stateListing };
+}
+
+/**
+ * Sync(s): the sheet list and the values of the sheets to read. With remembered names, one sync
+ * reads both (plus one for sheets added since); otherwise one lists and one reads.
+ */
+async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: SheetListing[]; read: ReadSheet[]; hasState: boolean }> {
+  const guess = rememberedNames;
+  if (guess && guess.length) {
+    const collectList = queueList(ctx);
+    const collectReads = queueReads(ctx, guess, c);
+    let ok = true;
+    try {
+      await ctx.sync();
+    } catch (e) {
+      // A remembered sheet renamed or deleted, or more than one response holds: the plain way.
+      if (!isSizeError(e) && String((e && (e as { code?: string }).code) || '') !== 'ItemNotFound') throw e;
+      ok = false;
+    }
+    if (ok) {
+      const list = collectList();
+      const { names, hasState } = namesToRead(list);
+      const byName: { [upper: string]: ReadSheet } = {};
+      for (const r of collectReads()) byName[r.name.toLocaleUpperCase()] = r;
+      const missing = names.filter((n) => !byName[n.toLocaleUpperCase()]);
+      for (const r of await readSheets(ctx, missing, c)) byName[r.name.toLocaleUpperCase()] = r;
+      remember(names);
+      // Under the names the workbook has now (the case may differ from the remembered ones).
+      const read = names.map((n) => {
+        const r = byName[n.toLocaleUpperCase()];
+        return { name: n, values: r.values, firstRow: r.firstRow, firstColumn: r.firstColumn, protected: r.protected };
+      });
+      return { list, read, hasState };
+    }
   }
-  return readSheetsChunked(ctx, names, c);
+  const list = await listSheets(ctx);
+  const { names, hasState } = namesToRead(list);
+  const read = await readSheets(ctx, names, c);
+  remember(names);
+  return { list, read, hasState };
 }
 
 async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
@@ -298,13 +379,9 @@ interface WorkbookRead {
 
 /** Syncs 1–2 and the check. */
 async function readAndCheck(ctx: Excel.RequestContext, o: AddinCheckOptions, c: Caps): Promise<WorkbookRead> {
-  const list = await listSheets(ctx);
-  const stateListing = list.filter((s) => sameName(s.name, STATE_SHEET))[0];
-  const inputNames = list.filter((s) => !isOwnSheet(s.name)).map((s) => s.name);
-  const names = stateListing ? inputNames.concat([stateListing.name]) : inputNames;
-  const read = await readSheets(ctx, names, c);
+  const { list, read, hasState } = await listAndRead(ctx, c);
   const sheets = read.filter((s) => !isOwnSheet(s.name));
-  const state = stateListing ? read[read.length - 1] : null;
+  const state = hasState ? read[read.length - 1] : null;
   const input: SheetInput[] = sheets.map((s) => {
     const listing = list.filter((l) => l.name === s.name)[0];
     return {
@@ -739,6 +816,7 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
         if (!c.v12 && isProtectionError(e)) await rollBackProtected(ctx, union, old, stateName, unionEnd, c);
         throw e;
       }
+      if (!read.state && writeState && rememberedNames) rememberedNames.push(STATE_SHEET);
       let marked = 0;
       for (const key in targets) marked++;
       return { result, counts, markedCells: marked };
@@ -832,6 +910,7 @@ export function clearMarks(): Promise<AddinOutcome<ClearMarksValue>> {
       const ops = restoreOps(ctx, restore, c);
       ops.push(() => ctx.workbook.worksheets.getItem(stateListing.name).delete());
       await runOps(ctx, ops, c);
+      if (rememberedNames) rememberedNames = rememberedNames.filter((name) => !sameName(name, stateListing.name));
       return { restoredCells: n };
     }),
   );

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { loadWorkbook } from '../../src/cli/read-xlsx';
+import { forgetSheetNames } from '../../src/excel';
 import { applyRowColours, writeSummarySheet } from '../../src/cli/write-xlsx';
 import { checkWorkbook, layoutSummary } from '../../src/core';
 import { dayFromExcelSerial } from '../../src/core/day';
@@ -102,6 +103,8 @@ export function simSummary(sim: Sim, name: string, rows: number, cols: number): 
 /** A simulator with its globals installed; `done()` removes them. */
 export function withSim(sheets: SimSheetInit[], apiVersion: string, limitBytes?: number): Sim & { done: () => void } {
   const sim = createSim({ sheets, apiVersion, limitBytes });
+  // A new workbook, as if just opened: nothing remembered from the previous one.
+  forgetSheetNames();
   const done = installGlobals(sim);
   return Object.assign(sim, { done });
 }
