@@ -121,7 +121,7 @@ export function parseCellKey(key: string): { sheet: string; row: number; column:
 }
 
 /** Header of the state sheet; a state sheet without it is ignored (not ours, or damaged). */
-export const STATE_HEADER = ['工作表', '行', '起始列', '结束列', '原填充色', '原字体颜色', '说明：履职检查加载项保存的原始格式，请勿修改或删除'];
+export const STATE_HEADER = ['工作表', '行', '起始列', '结束列', '原填充色', '原字体颜色', '说明：履职检查加载项保存的原始格式（本列为工作表编号），请勿修改或删除'];
 
 function encodeFormat(f: SavedFormat): string {
   return (f.fill === null ? '-' : f.fill) + '|' + f.font;
@@ -135,10 +135,11 @@ function decodeFormat(s: string): SavedFormat | null {
 
 /**
  * The state sheet's rows: one per coloured row run of cells, `[sheet, row, firstColumn,
- * lastColumn, formats]` where formats is `fill|font` per cell joined by `;` (`-` = no fill),
- * run-length coded as `fill|font*n`. Text cells, so nothing in them is ever read as a formula.
+ * lastColumn, formats, '', sheetId]` where formats is `fill|font` per cell joined by `;` (`-` =
+ * no fill), run-length coded as `fill|font*n`, and the sheet's id (kept by Excel across renames)
+ * is on each sheet's first row. Text cells, so nothing in them is ever read as a formula.
  */
-export function encodeState(saved: { [key: string]: SavedFormat }): Array<Array<string | number>> {
+export function encodeState(saved: { [key: string]: SavedFormat }, sheetIds: { [sheet: string]: string } = {}): Array<Array<string | number>> {
   const cells: Array<CellValueAt<SavedFormat> & { sheet: string }> = [];
   for (const key in saved) {
     const k = parseCellKey(key);
@@ -160,20 +161,30 @@ export function encodeState(saved: { [key: string]: SavedFormat }): Array<Array<
       parts.push(n > 1 ? code + '*' + n : code);
       k += n;
     }
-    rows.push([first.sheet, first.row, first.column, cells[j - 1].column, parts.join(';'), '']);
+    // The sheet's id (Excel keeps it across renames) on the first row of each sheet, in column G.
+    const newSheet = rows.length === 0 || rows[rows.length - 1][0] !== first.sheet;
+    rows.push([first.sheet, first.row, first.column, cells[j - 1].column, parts.join(';'), '', newSheet ? sheetIds[first.sheet] || '' : '']);
     i = j;
   }
   return rows;
 }
 
 /** Reads the state sheet's values back; rows it cannot read are skipped (and counted). */
-export function decodeState(values: ReadonlyArray<ReadonlyArray<unknown>>): { saved: { [key: string]: SavedFormat }; unreadable: number } {
+export function decodeState(values: ReadonlyArray<ReadonlyArray<unknown>>): {
+  saved: { [key: string]: SavedFormat };
+  unreadable: number;
+  /** Sheet name as saved → the sheet's id then (states written before ids were kept have none). */
+  sheetIds: { [sheet: string]: string };
+} {
   const saved: { [key: string]: SavedFormat } = {};
+  const sheetIds: { [sheet: string]: string } = {};
   let unreadable = 0;
-  if (!values.length || String(values[0][0]) !== STATE_HEADER[0]) return { saved, unreadable: values.length > 1 || (values[0] && values[0][0] !== '') ? values.length : 0 };
+  if (!values.length || String(values[0][0]) !== STATE_HEADER[0]) return { saved, sheetIds, unreadable: values.length > 1 || (values[0] && values[0][0] !== '') ? values.length : 0 };
   for (let r = 1; r < values.length; r++) {
     const row = values[r];
     const sheet = String(row[0] === undefined ? '' : row[0]);
+    const id = row[6] === undefined || row[6] === null ? '' : String(row[6]);
+    if (sheet && id && !sheetIds[sheet]) sheetIds[sheet] = id;
     const line = +String(row[1]);
     const first = +String(row[2]);
     const last = +String(row[3]);
@@ -201,7 +212,7 @@ export function decodeState(values: ReadonlyArray<ReadonlyArray<unknown>>): { sa
     }
     for (let c = first; c <= last; c++) saved[cellKey(sheet, line, c)] = formats[c - first];
   }
-  return { saved, unreadable };
+  return { saved, sheetIds, unreadable };
 }
 
 /** `#abc123` → `#ABC123`; anything else (null, mixed) → null. */

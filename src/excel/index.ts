@@ -162,6 +162,8 @@ function isSizeError(e: unknown): boolean {
 
 interface SheetListing {
   name: string;
+  /** Excel's id of the sheet: it stays when the sheet is renamed or moved. */
+  id: string;
   visibility: 'visible' | 'hidden' | 'veryHidden';
   position: number;
 }
@@ -175,10 +177,11 @@ async function listSheets(ctx: Excel.RequestContext): Promise<SheetListing[]> {
 
 function queueList(ctx: Excel.RequestContext): () => SheetListing[] {
   const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name,items/visibility,items/position');
+  sheets.load('items/name,items/visibility,items/position,items/id');
   return () =>
     sheets.items.map((ws) => ({
       name: ws.name,
+      id: ws.id,
       visibility: ws.visibility === 'VeryHidden' ? 'veryHidden' : ws.visibility === 'Hidden' ? 'hidden' : 'visible',
       position: ws.position,
     }));
@@ -362,6 +365,39 @@ async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: 
       const v = b.range.values;
       for (let r = 0; r < v.length; r++) target.push(v[r]);
     }
+  }
+  return out;
+}
+
+/** Name → id of the listed sheets, to keep with saved marks. */
+function sheetIdsOf(list: SheetListing[]): { [sheet: string]: string } {
+  const out: { [sheet: string]: string } = {};
+  for (const s of list) out[s.name] = s.id;
+  return out;
+}
+
+/**
+ * The marks saved in the state sheet, under the names the sheets have now: found by the id kept
+ * with them (a sheet renamed since keeps its marks), else by name; marks of sheets gone are dropped.
+ */
+function savedMarks(values: unknown[][], list: SheetListing[]): CellMap<SavedFormat> {
+  const decoded = decodeState(values);
+  const byUpper: { [upper: string]: string } = {};
+  const byId: { [id: string]: string } = {};
+  for (const s of list) {
+    byUpper[s.name.toLocaleUpperCase()] = s.name;
+    if (s.id) byId[s.id] = s.name;
+  }
+  const nameNow: { [saved: string]: string | null } = {};
+  const out: CellMap<SavedFormat> = {};
+  for (const key in decoded.saved) {
+    const k = parseCellKey(key);
+    let now = nameNow[k.sheet];
+    if (now === undefined) {
+      const id = decoded.sheetIds[k.sheet];
+      now = nameNow[k.sheet] = (id && byId[id]) || byUpper[k.sheet.toLocaleUpperCase()] || null;
+    }
+    if (now) out[now === k.sheet ? key : cellKey(now, k.row, k.column)] = decoded.saved[key];
   }
   return out;
 }
@@ -733,15 +769,9 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
       const c = caps();
       const read = await readAndCheck(ctx, o, c);
       const result = read.result;
-      const existing: { [upper: string]: string } = {};
-      for (const s of read.list) existing[s.name.toLocaleUpperCase()] = s.name;
-
-      // Earlier marks, only on sheets that still exist.
-      const old: CellMap<SavedFormat> = {};
-      if (read.state) {
-        const decoded = decodeState(read.state.values).saved;
-        for (const key in decoded) if (existing[parseCellKey(key).sheet.toLocaleUpperCase()]) old[key] = decoded[key];
-      }
+      // Earlier marks, only on sheets that still exist (under their names now).
+      const old: CellMap<SavedFormat> = read.state ? savedMarks(read.state.values, read.list) : {};
+      const ids = sheetIdsOf(read.list);
       const targets: CellMap<Colour> = {};
       const counts: Record<Colour, number> = { red: 0, orange: 0, yellow: 0, green: 0, grey: 0 };
       for (const row of result.rows) {
@@ -774,8 +804,8 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
       // Usually (a first run, or the same rows again) nothing saved is dropped: then the superset
       // is the final state, written once.
       const once = unionCount === finalCount;
-      const unionRows = encodeState(union);
-      const finalRows = once ? unionRows : encodeState(finalState);
+      const unionRows = encodeState(union, ids);
+      const finalRows = once ? unionRows : encodeState(finalState, ids);
       const stateName = read.state ? read.state.name : STATE_SHEET;
       const stateWs = () => ctx.workbook.worksheets.getItem(stateName);
       const writeState = !!read.state || Object.keys(targets).length > 0;
@@ -813,7 +843,7 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
         await runOps(ctx, ops, c);
       } catch (e) {
         // Below 1.2 protection cannot be read first: the write meets it. Put back what was coloured.
-        if (!c.v12 && isProtectionError(e)) await rollBackProtected(ctx, union, old, stateName, unionEnd, c);
+        if (!c.v12 && isProtectionError(e)) await rollBackProtected(ctx, union, old, stateName, unionEnd, ids, c);
         throw e;
       }
       if (!read.state && writeState && rememberedNames) rememberedNames.push(STATE_SHEET);
@@ -834,7 +864,15 @@ function isProtectionError(e: unknown): boolean {
  * others. Restores every saved cell sheet by sheet (one sync each; a protected sheet refuses and
  * so was not changed: its earlier marks, if any, keep their saved originals), and reports them.
  */
-async function rollBackProtected(ctx: Excel.RequestContext, saved: CellMap<SavedFormat>, old: CellMap<SavedFormat>, stateName: string, previousRows: number, c: Caps): Promise<never> {
+async function rollBackProtected(
+  ctx: Excel.RequestContext,
+  saved: CellMap<SavedFormat>,
+  old: CellMap<SavedFormat>,
+  stateName: string,
+  previousRows: number,
+  ids: { [sheet: string]: string },
+  c: Caps,
+): Promise<never> {
   const per: { [sheet: string]: CellMap<SavedFormat> } = {};
   for (const key in saved) {
     const sheet = parseCellKey(key).sheet;
@@ -853,7 +891,7 @@ async function rollBackProtected(ctx: Excel.RequestContext, saved: CellMap<Saved
     }
   }
   const ws = ctx.workbook.worksheets.getItem(stateName);
-  if (Object.keys(keep).length) queueStateWrite(ws, encodeState(keep), previousRows, true);
+  if (Object.keys(keep).length) queueStateWrite(ws, encodeState(keep, ids), previousRows, true);
   else ws.delete();
   await ctx.sync();
   return refuse('protected', protectedMessage(refused.length ? refused.join('”、“') : '（未知）', '标记颜色'));
@@ -867,8 +905,6 @@ export function clearMarks(): Promise<AddinOutcome<ClearMarksValue>> {
       const list = await listSheets(ctx);
       const stateListing = list.filter((s) => sameName(s.name, STATE_SHEET))[0];
       if (!stateListing) return { restoredCells: 0 };
-      const existing: { [upper: string]: string } = {};
-      for (const s of list) existing[s.name.toLocaleUpperCase()] = s.name;
       // One read: the state's values and (1.2) the protection of every sheet it may restore.
       const stateRange = usedRangeOf(ctx.workbook.worksheets.getItem(stateListing.name), c);
       stateRange.load('values');
@@ -892,16 +928,11 @@ export function clearMarks(): Promise<AddinOutcome<ClearMarksValue>> {
         for (const x of prot) x.p.load('protected');
         if (prot.length) await ctx.sync();
       }
-      const decoded = decodeState(stateValues).saved;
-      const restore: CellMap<SavedFormat> = {};
+      const restore = savedMarks(stateValues, list);
       const sheets: { [name: string]: true } = {};
       let n = 0;
-      for (const key in decoded) {
-        const k = parseCellKey(key);
-        const name = existing[k.sheet.toLocaleUpperCase()];
-        if (!name) continue;
-        restore[cellKey(name, k.row, k.column)] = decoded[key];
-        sheets[name] = true;
+      for (const key in restore) {
+        sheets[parseCellKey(key).sheet] = true;
         n++;
       }
       for (const x of prot) if (x.p.protected && sheets[x.name]) refuse('protected', protectedMessage(x.name, '恢复原始格式'));

@@ -74,11 +74,17 @@ describe('state encoding', () => {
   ];
   test.each(cases)('%s round-trips', (_n, saved) => {
     const rows = encodeState(saved);
-    expect(decodeState([STATE_HEADER, ...rows.map((r) => r.map(String))])).toEqual({ saved, unreadable: 0 });
+    expect(decodeState([STATE_HEADER, ...rows.map((r) => r.map(String))])).toEqual({ saved, sheetIds: {}, unreadable: 0 });
+  });
+  test('sheet ids are kept once per sheet (column G) and read back', () => {
+    const saved = { [cellKey('a', 1, 1)]: f(null), [cellKey('a', 2, 1)]: f(null), [cellKey('b', 9, 2)]: f('#123456') };
+    const rows = encodeState(saved, { a: '{1}', b: '{7}', c: '{9}' });
+    expect(rows.map((r) => r[6])).toEqual(['{1}', '', '{7}']);
+    expect(decodeState([STATE_HEADER, ...rows.map((r) => r.map(String))])).toEqual({ saved, sheetIds: { a: '{1}', b: '{7}' }, unreadable: 0 });
   });
   test('damaged rows are skipped and counted, never guessed', () => {
     const out = decodeState([STATE_HEADER, ['表', '3', '1', '2', '-|#000000*2'], ['表', 'x', '1', '2', '-|#000000*2'], ['表', '4', '1', '3', '-|#000000*2'], ['表', '5', '1', '1', 'red|#000000']]);
-    expect(out).toEqual({ saved: { [cellKey('表', 3, 1)]: f(null), [cellKey('表', 3, 2)]: f(null) }, unreadable: 3 });
+    expect(out).toEqual({ saved: { [cellKey('表', 3, 1)]: f(null), [cellKey('表', 3, 2)]: f(null) }, sheetIds: {}, unreadable: 3 });
   });
   test('a sheet without the header is not ours', () => {
     expect(decodeState([['别的东西', 1, 2]]).saved).toEqual({});

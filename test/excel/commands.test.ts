@@ -388,6 +388,32 @@ describe.each(API_VERSIONS)('ExcelApi %s: sheets remembered from the last comman
     }
   });
 
+  test.each([
+    ['清除标记', false],
+    ['检查合规 again, then 清除标记', true],
+  ])('a marked sheet renamed since: %s restores its own formats exactly (marks follow the sheet id)', async (_name, recheck) => {
+    const sim = withSim(township(), apiVersion);
+    try {
+      const before = seen(simFormats(sim, township()), apiVersion);
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      sim.workbook.sheets.filter((s) => s.name === LOG)[0].name = '检查记录2019';
+      if (recheck) {
+        const again = await checkCompliance(opts);
+        if (!again.ok) throw new Error(again.error.message);
+        expect(again.value.result.sheets.map((s) => s.sheet)).toContain('检查记录2019');
+      }
+      const cleared = await clearMarks();
+      if (!cleared.ok) throw new Error(cleared.error.message);
+      // Formats as before, with the log under its new name.
+      const expected: Formats = {};
+      for (const k of Object.keys(before)) expected[k.indexOf(LOG + '!') === 0 ? '检查记录2019' + k.slice(LOG.length) : k] = before[k];
+      const renamed = township().map((s) => (s.name === LOG ? { ...s, name: '检查记录2019' } : s));
+      expect(seen(simFormats(sim, renamed), apiVersion)).toEqual(expected);
+    } finally {
+      sim.done();
+    }
+  });
+
   test('清除标记 then 检查合规: the deleted state sheet is not guessed (no refused sync)', async () => {
     const sim = withSim(township(), apiVersion);
     try {

@@ -620,7 +620,7 @@ class SimWorksheetCollection extends SimObject implements Facade<Excel.Worksheet
   }
 }
 
-class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'name' | 'visibility' | 'position' | 'showGridlines', 'getRange' | 'getRanges' | 'getUsedRange' | 'activate' | 'delete'> {
+class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'id' | 'name' | 'visibility' | 'position' | 'showGridlines', 'getRange' | 'getRanges' | 'getUsedRange' | 'activate' | 'delete'> {
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SheetState) {
     super(ctx, path);
   }
@@ -647,6 +647,9 @@ class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'name' |
   }
   protected _navigate(name: string): SimObject | null {
     return name === 'protection' ? this.protection : null;
+  }
+  get id(): string {
+    return this._get('id');
   }
   get name(): string {
     return this._get('name');
