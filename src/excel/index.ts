@@ -250,6 +250,7 @@ let rememberedNames: string[] | null = null;
 /** Forgets the remembered sheet names, as for a newly opened workbook (tests, benchmark). */
 export function forgetSheetNames(): void {
   rememberedNames = null;
+  rememberedChunked = false;
 }
 
 function remember(names: string[]): void {
@@ -263,31 +264,47 @@ function namesToRead(list: SheetListing[]): { names: string[]; hasState: boolean
   return { names: stateListing ? inputNames.concat([stateListing.name]) : inputNames, hasState: !!stateListing };
 }
 
+/** Whether the last read of this pane needed chunks: then the next one asks for sizes first. */
+let rememberedChunked = false;
+
 /**
  * Sync(s): the sheet list and the values of the sheets to read. With remembered names, one sync
- * reads both (plus one for sheets added since); otherwise one lists and one reads.
+ * lists and reads them (plus one for sheets added since); when the last read needed chunks, that
+ * sync lists and sizes them instead, and the chunks follow, with no refused whole read first.
+ * Without remembered names, one sync lists and one reads.
  */
 async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: SheetListing[]; read: ReadSheet[]; hasState: boolean }> {
   const guess = rememberedNames;
+  const chunksBefore = chunkedReads;
+  let tooBig = false;
   if (guess && guess.length) {
     const collectList = queueList(ctx);
-    const collectReads = queueReads(ctx, guess, c);
+    const collectReads = rememberedChunked ? null : queueReads(ctx, guess, c);
+    const collectDims = rememberedChunked ? queueDims(ctx, guess, c) : null;
     let ok = true;
     try {
       await ctx.sync();
     } catch (e) {
       // A remembered sheet renamed or deleted, or more than one response holds: the plain way.
-      if (!isSizeError(e) && String((e && (e as { code?: string }).code) || '') !== 'ItemNotFound') throw e;
+      tooBig = isSizeError(e);
+      if (!tooBig && String((e && (e as { code?: string }).code) || '') !== 'ItemNotFound') throw e;
       ok = false;
     }
     if (ok) {
       const list = collectList();
       const { names, hasState } = namesToRead(list);
       const byName: { [upper: string]: ReadSheet } = {};
-      for (const r of collectReads()) byName[r.name.toLocaleUpperCase()] = r;
-      const missing = names.filter((n) => !byName[n.toLocaleUpperCase()]);
+      const known = (n: string) => guess.some((g) => g.toLocaleUpperCase() === n.toLocaleUpperCase());
+      if (collectReads) {
+        for (const r of collectReads()) byName[r.name.toLocaleUpperCase()] = r;
+      } else if (collectDims) {
+        const dims = collectDims().filter((d) => names.some((n) => n.toLocaleUpperCase() === d.name.toLocaleUpperCase()));
+        for (const r of await readChunks(ctx, dims)) byName[r.name.toLocaleUpperCase()] = r;
+      }
+      const missing = names.filter((n) => !known(n) || !byName[n.toLocaleUpperCase()]);
       for (const r of await readSheets(ctx, missing, c)) byName[r.name.toLocaleUpperCase()] = r;
       remember(names);
+      rememberedChunked = chunkedReads - chunksBefore > 1;
       // Under the names the workbook has now (the case may differ from the remembered ones).
       const read = names.map((n) => {
         const r = byName[n.toLocaleUpperCase()];
@@ -298,13 +315,25 @@ async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: 
   }
   const list = await listSheets(ctx);
   const { names, hasState } = namesToRead(list);
-  const read = await readSheets(ctx, names, c);
+  // Known to pass the size limit whole: straight to the chunked read.
+  const read = tooBig ? await readSheetsChunked(ctx, names, c) : await readSheets(ctx, names, c);
   remember(names);
+  rememberedChunked = chunkedReads - chunksBefore > 1;
   return { list, read, hasState };
 }
 
-async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
-  const dims = names.map((name) => {
+interface SheetDims {
+  name: string;
+  firstRow: number;
+  firstColumn: number;
+  rows: number;
+  columns: number;
+  protected: boolean;
+}
+
+/** Queues the used range's place and size (and protection, 1.2) of the named sheets. */
+function queueDims(ctx: Excel.RequestContext, names: string[], c: Caps): () => SheetDims[] {
+  const queued = names.map((name) => {
     const ws = ctx.workbook.worksheets.getItem(name);
     const range = usedRangeOf(ws, c);
     range.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -313,19 +342,40 @@ async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: 
       protection = ws.protection;
       protection.load('protected');
     }
-    return { name, ws, range, protection };
+    return { name, range, protection };
   });
+  return () =>
+    queued.map((q) => ({
+      name: q.name,
+      firstRow: q.range.rowIndex + 1,
+      firstColumn: q.range.columnIndex + 1,
+      rows: q.range.rowCount,
+      columns: q.range.columnCount,
+      protected: q.protection ? q.protection.protected : false,
+    }));
+}
+
+/** Value chunks read so far (listAndRead remembers whether the last read needed several). */
+let chunkedReads = 0;
+
+async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
+  const collect = queueDims(ctx, names, c);
   await ctx.sync();
+  return readChunks(ctx, collect());
+}
+
+/** Syncs: the values of sheets of known size, in row chunks that fit the size limit. */
+async function readChunks(ctx: Excel.RequestContext, dims: SheetDims[]): Promise<ReadSheet[]> {
   const out: ReadSheet[] = dims.map((d) => ({
     name: d.name,
     values: [],
-    firstRow: d.range.rowIndex + 1,
-    firstColumn: d.range.columnIndex + 1,
-    protected: d.protection ? d.protection.protected : false,
+    firstRow: d.firstRow,
+    firstColumn: d.firstColumn,
+    protected: d.protected,
   }));
   // Work items: row slices of every sheet, in order.
   interface Slice { sheet: number; row: number; rows: number; columns: number }
-  const todo: Slice[] = dims.map((d, i) => ({ sheet: i, row: 0, rows: d.range.rowCount, columns: d.range.columnCount }));
+  const todo: Slice[] = dims.map((d, i) => ({ sheet: i, row: 0, rows: d.rows, columns: d.columns }));
   let budget = CHUNK_CELLS;
   while (todo.length) {
     const batch: Array<{ slice: Slice; range: Excel.Range }> = [];
@@ -337,7 +387,7 @@ async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: 
       const part: Slice = { sheet: s.sheet, row: s.row, rows, columns: s.columns };
       const d = dims[s.sheet];
       const first = out[s.sheet];
-      const range = d.ws.getRange(
+      const range = ctx.workbook.worksheets.getItem(d.name).getRange(
         rectAddress({ row: first.firstRow + s.row, lastRow: first.firstRow + s.row + rows - 1, column: first.firstColumn, lastColumn: first.firstColumn + s.columns - 1 }),
       );
       range.load('values');
@@ -360,6 +410,7 @@ async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: 
       budget = Math.floor(budget / 2);
       continue;
     }
+    chunkedReads++;
     for (const b of batch) {
       const target = out[b.slice.sheet].values;
       const v = b.range.values;

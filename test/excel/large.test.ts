@@ -238,6 +238,24 @@ describe('the 5 MB limit', () => {
     }
   }, 120000);
 
+  test('the real 5 MB limit: a re-check asks for sizes with the sheet list and reads in chunks, nothing refused', async () => {
+    const sheets = bigLog(14000, 20);
+    const sim = withSim(sheets, '1.9');
+    try {
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      // The first check met the limit once: whole read refused, then chunks.
+      expect(sim.stats.errors.filter((e) => e !== null).length).toBe(1);
+      const from = sim.stats.syncs;
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.code + ' ' + out.error.message + ' ' + out.error.detail);
+      expect(sim.stats.errors.slice(from).filter((e) => e !== null)).toEqual([]);
+      expect(Math.max(...sim.stats.responseBytes.slice(from))).toBeLessThanOrEqual(5 * 1024 * 1024);
+      expectCoreColours(sim, expected(sheets));
+    } finally {
+      sim.done();
+    }
+  }, 120000);
+
   test('the real 5 MB limit: a write estimated past the limit is sent in chunks at once, never refused', async () => {
     const sheets = bigLog(60000);
     const sim = withSim(sheets, '1.9');
