@@ -59,6 +59,8 @@ export const STATE_SHEET = STATE_SHEET_PREFIX + '状态';
 
 /** Cells per sync when a read must be chunked; halved on every size error. */
 const CHUNK_CELLS = 250000;
+/** Response bytes a chunk aims at once the first chunk has shown the bytes per cell (limit 5 MB). */
+const READ_BUDGET_BYTES = 4500000;
 /** Newly coloured cells whose original formats are read per sync (≈ 80 bytes each in the response). */
 const ORIGINALS_PER_SYNC = 55000;
 /** Largest block whose original formats are read with one getCellProperties. */
@@ -377,6 +379,8 @@ async function readChunks(ctx: Excel.RequestContext, dims: SheetDims[]): Promise
   interface Slice { sheet: number; row: number; rows: number; columns: number }
   const todo: Slice[] = dims.map((d, i) => ({ sheet: i, row: 0, rows: d.rows, columns: d.columns }));
   let budget = CHUNK_CELLS;
+  // Never again as many cells as a chunk the host refused.
+  let ceiling = Infinity;
   while (todo.length) {
     const batch: Array<{ slice: Slice; range: Excel.Range }> = [];
     let cells = 0;
@@ -408,14 +412,19 @@ async function readChunks(ctx: Excel.RequestContext, dims: SheetDims[]): Promise
         } else todo.unshift(s);
       }
       budget = Math.floor(budget / 2);
+      ceiling = Math.min(ceiling, cells - 1);
       continue;
     }
     chunkedReads++;
+    let bytes = 0;
     for (const b of batch) {
       const target = out[b.slice.sheet].values;
       const v = b.range.values;
       for (let r = 0; r < v.length; r++) target.push(v[r]);
+      bytes += utf8Length(JSON.stringify(v));
     }
+    // Size the next chunks by what this one weighed, so each fills most of a response.
+    if (bytes > 0 && cells > 0) budget = Math.max(1, Math.min(ceiling, Math.floor(READ_BUDGET_BYTES / (bytes / cells))));
   }
   return out;
 }
@@ -513,7 +522,7 @@ function sized(op: () => void, bytes: number): Op {
 /** Request bytes per op when not estimated (a range address and one format property). */
 const OP_BYTES = 200;
 /** A write estimated past this many request bytes is sent in chunks of about this size. */
-const WRITE_BUDGET_BYTES = 4000000;
+const WRITE_BUDGET_BYTES = 4600000;
 
 /** Ops applying `set` to the format of every rectangle: RangeAreas (1.9) in chunks, else per block. */
 function rectOps(ctx: Excel.RequestContext, sheet: string, rects: Rect[], c: Caps, set: (format: Excel.RangeFormat) => void): Op[] {

@@ -250,6 +250,10 @@ describe('the 5 MB limit', () => {
       if (!out.ok) throw new Error(out.error.code + ' ' + out.error.message + ' ' + out.error.detail);
       expect(sim.stats.errors.slice(from).filter((e) => e !== null)).toEqual([]);
       expect(Math.max(...sim.stats.responseBytes.slice(from))).toBeLessThanOrEqual(5 * 1024 * 1024);
+      // Chunks sized by the bytes per cell: one sync more than the size limit forces (the sizes).
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      const forced = Math.ceil(sum(sim.stats.responseBytes.slice(from)) / (5 * 1024 * 1024)) + Math.ceil(sum(sim.stats.requestBytes.slice(from)) / (5 * 1024 * 1024));
+      expect(sim.stats.syncs - from).toBeLessThanOrEqual(forced + 1);
       expectCoreColours(sim, expected(sheets));
     } finally {
       sim.done();
