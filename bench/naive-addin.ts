@@ -5,20 +5,10 @@
  * sync, one style block per sync. It runs on the same simulator as ours, so the counts compare.
  * It does not save the original formats first (ours does), which only flatters the baseline.
  */
-import { checkWorkbook, layoutSummary, PALETTE } from '../src/core';
+import { checkWorkbook, columnLetters, layoutSummary, PALETTE } from '../src/core';
 import type { CheckResult, SheetInput } from '../src/core';
 
 type ExcelNs = typeof Excel;
-
-function columnLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 async function readAndCheck(context: Excel.RequestContext, opts: { month?: string; asOf: string }): Promise<CheckResult> {
   const sheets = context.workbook.worksheets;

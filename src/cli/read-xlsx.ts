@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
+import { columnLetters } from '../core/address';
 import type { CellValue, SheetInput, WorkbookInput } from '../core/types';
 import { CliError } from './errors';
 import { attributesOf, decodeXml, readPart, readPartOutsideCells, readRels, readSheetParts, relKind, workbookPath, writePart } from './ooxml';
@@ -159,16 +160,6 @@ function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
   return n;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /**

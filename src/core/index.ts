@@ -4,6 +4,7 @@
  */
 export * from './types';
 export { checkWorkbook, isOwnSheet, summarySheetName, SUMMARY_SHEET_PREFIX, STATE_SHEET_PREFIX } from './check';
+export { columnLetters } from './address';
 export { layoutSummary } from './layout';
 export { toJsonReport } from './report';
 export { buildSummary, SUMMARY_TABLE_LIMIT } from './summary';

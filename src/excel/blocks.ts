@@ -3,6 +3,7 @@
  * RangeAreas addresses, and the text encoding of the saved original formats. No Excel.* here, so
  * the tests and the bench can use them without a host.
  */
+import { columnLetters } from '../core/address';
 
 /** A rectangle of cells, 1-based, inclusive. */
 export interface Rect {
@@ -12,16 +13,7 @@ export interface Rect {
   lastColumn: number;
 }
 
-/** `1` → `A`, `28` → `AB`. */
-export function columnLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters };
 
 /** `A5:D5`, or `A5` for one cell. */
 export function rectAddress(r: Rect): string {

@@ -16,6 +16,7 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/** Its own copy, not src/core's: the simulator must not share the code it stands in judgement of. */
 export function columnLetters(n: number): string {
   let s = '';
   while (n > 0) {

@@ -43,6 +43,7 @@ export function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Its own copy, not src/core's: the hand-built packages must not share the code they test. */
 export function columnLetters(n: number): string {
   let s = '';
   while (n > 0) {
