@@ -218,12 +218,12 @@ async function readSheets(ctx: Excel.RequestContext, names: string[], c: Caps): 
   return readSheetsChunked(ctx, names, c);
 }
 
-/** Queues the used-range values (and protection, 1.2) of the named sheets; collect after the sync. */
-function queueReads(ctx: Excel.RequestContext, names: string[], c: Caps): () => ReadSheet[] {
-  const queued = names.map((name) => {
+/** Queues loads of the used range (`props`) and the protection (1.2) of each named sheet. */
+function queueUsedRanges(ctx: Excel.RequestContext, names: string[], c: Caps, props: string) {
+  return names.map((name) => {
     const ws = ctx.workbook.worksheets.getItem(name);
     const range = usedRangeOf(ws, c);
-    range.load('values,rowIndex,columnIndex');
+    range.load(props);
     let protection: Excel.WorksheetProtection | null = null;
     if (c.v12) {
       protection = ws.protection;
@@ -231,6 +231,11 @@ function queueReads(ctx: Excel.RequestContext, names: string[], c: Caps): () => 
     }
     return { name, range, protection };
   });
+}
+
+/** Queues the used-range values (and protection, 1.2) of the named sheets; collect after the sync. */
+function queueReads(ctx: Excel.RequestContext, names: string[], c: Caps): () => ReadSheet[] {
+  const queued = queueUsedRanges(ctx, names, c, 'values,rowIndex,columnIndex');
   return () =>
     queued.map((q) => ({
       name: q.name,
@@ -335,17 +340,7 @@ interface SheetDims {
 
 /** Queues the used range's place and size (and protection, 1.2) of the named sheets. */
 function queueDims(ctx: Excel.RequestContext, names: string[], c: Caps): () => SheetDims[] {
-  const queued = names.map((name) => {
-    const ws = ctx.workbook.worksheets.getItem(name);
-    const range = usedRangeOf(ws, c);
-    range.load('rowIndex,columnIndex,rowCount,columnCount');
-    let protection: Excel.WorksheetProtection | null = null;
-    if (c.v12) {
-      protection = ws.protection;
-      protection.load('protected');
-    }
-    return { name, range, protection };
-  });
+  const queued = queueUsedRanges(ctx, names, c, 'rowIndex,columnIndex,rowCount,columnCount');
   return () =>
     queued.map((q) => ({
       name: q.name,
