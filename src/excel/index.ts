@@ -283,6 +283,9 @@ let rememberedChunked = false;
 async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: SheetListing[]; read: ReadSheet[]; hasState: boolean }> {
   const guess = rememberedNames;
   const chunksBefore = chunkedReads;
+  const byName: { [upper: string]: ReadSheet } = {};
+  let list: SheetListing[] | null = null;
+  let dims: SheetDims[] | null = null;
   let tooBig = false;
   if (guess && guess.length) {
     const collectList = queueList(ctx);
@@ -298,34 +301,27 @@ async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: 
       ok = false;
     }
     if (ok) {
-      const list = collectList();
-      const { names, hasState } = namesToRead(list);
-      const byName: { [upper: string]: ReadSheet } = {};
-      const known = (n: string) => guess.some((g) => g.toLocaleUpperCase() === n.toLocaleUpperCase());
-      if (collectReads) {
-        for (const r of collectReads()) byName[r.name.toLocaleUpperCase()] = r;
-      } else if (collectDims) {
-        const dims = collectDims().filter((d) => names.some((n) => n.toLocaleUpperCase() === d.name.toLocaleUpperCase()));
-        for (const r of await readChunks(ctx, dims)) byName[r.name.toLocaleUpperCase()] = r;
-      }
-      const missing = names.filter((n) => !known(n) || !byName[n.toLocaleUpperCase()]);
-      for (const r of await readSheets(ctx, missing, c)) byName[r.name.toLocaleUpperCase()] = r;
-      remember(names);
-      rememberedChunked = chunkedReads - chunksBefore > 1;
-      // Under the names the workbook has now (the case may differ from the remembered ones).
-      const read = names.map((n) => {
-        const r = byName[n.toLocaleUpperCase()];
-        return { name: n, values: r.values, firstRow: r.firstRow, firstColumn: r.firstColumn, protected: r.protected };
-      });
-      return { list, read, hasState };
+      list = collectList();
+      if (collectReads) for (const r of collectReads()) byName[r.name.toLocaleUpperCase()] = r;
+      if (collectDims) dims = collectDims();
     }
   }
-  const list = await listSheets(ctx);
+  if (!list) list = await listSheets(ctx);
   const { names, hasState } = namesToRead(list);
+  const wanted: { [upper: string]: true } = {};
+  for (const n of names) wanted[n.toLocaleUpperCase()] = true;
+  if (dims) for (const r of await readChunks(ctx, dims.filter((d) => wanted[d.name.toLocaleUpperCase()]))) byName[r.name.toLocaleUpperCase()] = r;
+  // Sheets not read with the list (all of them without a guess; those added since with one).
   // Known to pass the size limit whole: straight to the chunked read.
-  const read = tooBig ? await readSheetsChunked(ctx, names, c) : await readSheets(ctx, names, c);
+  const missing = names.filter((n) => !byName[n.toLocaleUpperCase()]);
+  for (const r of tooBig ? await readSheetsChunked(ctx, missing, c) : await readSheets(ctx, missing, c)) byName[r.name.toLocaleUpperCase()] = r;
   remember(names);
   rememberedChunked = chunkedReads - chunksBefore > 1;
+  // Under the names the workbook has now (the case may differ from the remembered ones).
+  const read = names.map((n) => {
+    const r = byName[n.toLocaleUpperCase()];
+    return { name: n, values: r.values, firstRow: r.firstRow, firstColumn: r.firstColumn, protected: r.protected };
+  });
   return { list, read, hasState };
 }
 
@@ -356,6 +352,7 @@ function queueDims(ctx: Excel.RequestContext, names: string[], c: Caps): () => S
 let chunkedReads = 0;
 
 async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
+  if (!names.length) return [];
   const collect = queueDims(ctx, names, c);
   await ctx.sync();
   return readChunks(ctx, collect());
