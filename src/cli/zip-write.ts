@@ -5,6 +5,7 @@
  */
 import zlib from 'node:zlib';
 import type JSZip from 'jszip';
+import { readPartBytes } from './ooxml';
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -70,7 +71,7 @@ export async function zipWithZlib(zip: JSZip, level = 6): Promise<Buffer | null>
   const entries: Entry[] = [];
   let offset = 0;
   for (const file of files) {
-    const raw = await file.async('nodebuffer');
+    const raw = (await readPartBytes(zip, file.name)) || (await file.async('nodebuffer'));
     const deflated = zlib.deflateRawSync(raw, { level });
     // Tiny parts can grow when deflated: store those as they are.
     const useDeflate = deflated.length < raw.length;
