@@ -7,13 +7,15 @@
  *   it read last time in one sync (see listAndRead): "1 list · 1 read" below become 1, plus 1 for
  *   sheets added since, or the plain two after one refused sync if a remembered sheet is gone.
  *   So a re-run of 检查合规 with the same marks, or 月度汇总 after it, takes 2 syncs.
- * - checkCompliance: 1 list sheets · 1 read used-range values (+ protection, ExcelApi 1.2) ·
- *   1 read the original fill/font of cells coloured for the first time (see readOriginals: one
- *   getCellProperties sync on 1.9 when the answer fits in one response, else per-block format
- *   loads, plus up to 2 more syncs on 1.9 and 3 below only where the clerk's own formats differ
- *   inside a block) — skipped when every cell to colour is already saved · 1 write (state sheet,
- *   restores, fills, fonts). First run: 4 on 1.9 for a workbook of a few thousand rows, 4–7 on
- *   1.1; a re-run with the same marks: 2.
+ * - checkCompliance: 1 list sheets · 1 read used-range values (+ protection, ExcelApi 1.2, and the
+ *   format of each of the first 10 rows and of the rows below, see queueProbes) · 1 read the
+ *   original fill/font of cells coloured for the first time where those probes found the clerk's
+ *   own formats differing (see readOriginals: one getCellProperties sync on 1.9 when the answer
+ *   fits in one response, else per-block format loads, plus up to 2 more syncs on 1.9 and 3 below
+ *   only where the formats differ inside a block) — skipped when the probes tell every original
+ *   or every cell to colour is already saved · 1 write (state sheet, restores, fills, fonts).
+ *   First run: 3 when the rows to colour carry no mixed formats of the clerk's own (4–7 when
+ *   they do); a later run: 2, new rows included.
  * - writeMonthlySummary: 1 list · 1 read · 1 write = 3 (2 after another command).
  * - clearMarks: 1 list · 1 read (state + protection) · 1 write = 3 (1 when nothing is marked).
  * - selectRow: 1.
@@ -195,6 +197,24 @@ interface ReadSheet {
   firstRow: number;
   firstColumn: number;
   protected: boolean;
+  /** The clerk's formats read with the values, where they are one for a whole stretch (see queueProbes). */
+  probes?: FormatProbes;
+}
+
+/** Rows probed one by one at the top of the used range (SPEC: the header is within the first 10). */
+const PROBED_TOP_ROWS = 10;
+
+/**
+ * The fill and font of the used range's rows, read in the values sync: one per row for the first
+ * {@link PROBED_TOP_ROWS} rows (title, header, first data rows differ), then one for all the rows
+ * below. Each is the one format all those cells share, or null where they differ. A log whose
+ * rows carry no fills of the clerk's own (the usual case) then needs no sync for its originals.
+ */
+interface FormatProbes {
+  /** Excel row of the used range's first row. */
+  firstRow: number;
+  top: Array<SavedFormat | null>;
+  rest: SavedFormat | null;
 }
 
 function usedRangeOf(ws: Excel.Worksheet, c: Caps): Excel.Range {
@@ -233,28 +253,97 @@ function queueUsedRanges(ctx: Excel.RequestContext, names: string[], c: Caps, pr
   });
 }
 
-/** Queues the used-range values (and protection, 1.2) of the named sheets; collect after the sync. */
+/**
+ * Queues the used-range values (and protection, 1.2) of the named sheets, with the format probes of
+ * the input sheets; collect after the sync.
+ */
 function queueReads(ctx: Excel.RequestContext, names: string[], c: Caps): () => ReadSheet[] {
   const queued = queueUsedRanges(ctx, names, c, 'values,rowIndex,columnIndex');
+  const probes = queued.map((q) => (isOwnSheet(q.name) ? null : queueProbes(q.range, c)));
   return () =>
-    queued.map((q) => ({
-      name: q.name,
-      values: q.range.values,
-      firstRow: q.range.rowIndex + 1,
-      firstColumn: q.range.columnIndex + 1,
-      protected: q.protection ? q.protection.protected : false,
-    }));
+    queued.map((q, i) => {
+      const firstRow = q.range.rowIndex + 1;
+      const probe = probes[i];
+      return {
+        name: q.name,
+        values: q.range.values,
+        firstRow,
+        firstColumn: q.range.columnIndex + 1,
+        protected: q.protection ? q.protection.protected : false,
+        probes: probe ? { firstRow, top: probe.top.map((f) => uniformFormat(f, c)), rest: uniformFormat(probe.rest, c) } : undefined,
+      };
+    });
+}
+
+/** Queues the format loads of {@link FormatProbes} on a used range (ExcelApi 1.1 members only). */
+function queueProbes(used: Excel.Range, c: Caps): { top: Excel.RangeFormat[]; rest: Excel.RangeFormat } {
+  const load = (range: Excel.Range) => {
+    const format = range.format;
+    format.fill.load(c.v19 ? ['color', 'pattern'] : 'color');
+    format.font.load('color');
+    return format;
+  };
+  // Rows as wide as the used range, found from its first and last row: valid whatever its size
+  // (a row past a short range's end is simply not used).
+  const first = used.getRow(0);
+  const top: Excel.RangeFormat[] = [];
+  for (let i = 0; i < PROBED_TOP_ROWS; i++) top.push(load(first.getOffsetRange(i, 0)));
+  return { top, rest: load(first.getOffsetRange(PROBED_TOP_ROWS, 0).getBoundingRect(used.getLastRow())) };
+}
+
+/**
+ * The fill and font colour all cells of a loaded range share, or null when they differ (Excel
+ * reports a mixed property as null). Below 1.9 white counts as no fill (Excel cannot tell them apart).
+ */
+function uniformFormat(format: Excel.RangeFormat, c: Caps): SavedFormat | null {
+  const fill = normaliseColour(format.fill.color);
+  const font = normaliseColour(format.font.color);
+  const pattern = c.v19 ? format.fill.pattern : 'Solid';
+  if (fill === null || font === null || pattern === null) return null;
+  return { fill: pattern === 'None' || (!c.v19 && fill === '#FFFFFF') ? null : fill, font };
+}
+
+/**
+ * The originals of the cells the probes read as one format; the other keys are left in `rest`
+ * (to be read one by one, see readOriginals).
+ */
+function originalsFromProbes(keys: string[], sheets: ReadSheet[]): { known: CellMap<SavedFormat>; rest: string[] } {
+  const probesOf: { [sheet: string]: FormatProbes | undefined } = {};
+  for (const s of sheets) probesOf[s.name] = s.probes;
+  const known: CellMap<SavedFormat> = {};
+  const rest: string[] = [];
+  for (const key of keys) {
+    const k = parseCellKey(key);
+    const p = probesOf[k.sheet];
+    const offset = p ? k.row - p.firstRow : -1;
+    const saved = !p || offset < 0 ? null : offset < PROBED_TOP_ROWS ? p.top[offset] : p.rest;
+    if (saved) known[key] = saved;
+    else rest.push(key);
+  }
+  return { known, rest };
 }
 
 /**
  * The sheets the last command of this pane (or ribbon runtime, which is one document) read. The
  * next command reads them in the same sync as the sheet list, which saves a round trip whenever
  * the workbook still has them; a wrong guess costs only that saving (or, for a sheet deleted
- * since, the one refused sync).
+ * since, the one refused sync). Kept in the document's settings too, so a check after the
+ * workbook is opened again starts from them.
  */
 let rememberedNames: string[] | null = null;
 
-/** Forgets the remembered sheet names, as for a newly opened workbook (tests, benchmark). */
+/** Key of the document setting with the remembered sheets. */
+const SHEETS_SETTING = 'dutyCheck.sheets';
+
+interface SavedSheets {
+  names: string[];
+  chunked: boolean;
+}
+
+/**
+ * Forgets the remembered sheet names in this pane, as when the workbook is opened again (tests,
+ * benchmark); the workbook's own settings keep theirs.
+ */
 export function forgetSheetNames(): void {
   rememberedNames = null;
   rememberedChunked = false;
@@ -262,6 +351,50 @@ export function forgetSheetNames(): void {
 
 function remember(names: string[]): void {
   rememberedNames = names.slice();
+  saveRemembered();
+}
+
+/** The document's settings (Office common API, read at start-up without a round trip), or null. */
+function documentSettings(): Office.Settings | null {
+  try {
+    const doc = typeof Office !== 'undefined' && Office.context ? Office.context.document : null;
+    return doc && doc.settings ? doc.settings : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Without names remembered in this pane: those the workbook's settings kept from an earlier session. */
+function recallSavedNames(): void {
+  if (rememberedNames) return;
+  const settings = documentSettings();
+  if (!settings) return;
+  try {
+    const saved = settings.get(SHEETS_SETTING) as SavedSheets | null;
+    if (!saved || !Array.isArray(saved.names) || !saved.names.length) return;
+    for (const n of saved.names) if (typeof n !== 'string' || !n) return;
+    rememberedNames = saved.names.slice();
+    rememberedChunked = saved.chunked === true;
+  } catch (e) {
+    // Settings that cannot be read only cost the saving.
+  }
+}
+
+/**
+ * Keeps the remembered names in the workbook's settings when they changed. Not awaited: they are
+ * only a guess for next time, and saving them must never hold up or fail a command.
+ */
+function saveRemembered(): void {
+  const settings = documentSettings();
+  if (!settings || !rememberedNames) return;
+  try {
+    const saved = settings.get(SHEETS_SETTING) as SavedSheets | null;
+    if (saved && saved.chunked === rememberedChunked && Array.isArray(saved.names) && saved.names.join('\n') === rememberedNames.join('\n')) return;
+    settings.set(SHEETS_SETTING, { names: rememberedNames.slice(), chunked: rememberedChunked });
+    settings.saveAsync(() => undefined);
+  } catch (e) {
+    // As above: a lost guess, nothing more.
+  }
 }
 
 /** The sheets a check reads: every input sheet, then our state sheet if there is one. */
@@ -281,6 +414,7 @@ let rememberedChunked = false;
  * Without remembered names, one sync lists and one reads.
  */
 async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: SheetListing[]; read: ReadSheet[]; hasState: boolean }> {
+  recallSavedNames();
   const guess = rememberedNames;
   const chunksBefore = chunkedReads;
   const byName: { [upper: string]: ReadSheet } = {};
@@ -315,12 +449,12 @@ async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: 
   // Known to pass the size limit whole: straight to the chunked read.
   const missing = names.filter((n) => !byName[n.toLocaleUpperCase()]);
   for (const r of tooBig ? await readSheetsChunked(ctx, missing, c) : await readSheets(ctx, missing, c)) byName[r.name.toLocaleUpperCase()] = r;
-  remember(names);
   rememberedChunked = chunkedReads - chunksBefore > 1;
+  remember(names);
   // Under the names the workbook has now (the case may differ from the remembered ones).
   const read = names.map((n) => {
     const r = byName[n.toLocaleUpperCase()];
-    return { name: n, values: r.values, firstRow: r.firstRow, firstColumn: r.firstColumn, protected: r.protected };
+    return { name: n, values: r.values, firstRow: r.firstRow, firstColumn: r.firstColumn, protected: r.protected, probes: r.probes };
   });
   return { list, read, hasState };
 }
@@ -662,12 +796,9 @@ async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps)
         return format;
       },
       (j, format) => {
-        const fill = normaliseColour(format.fill.color);
-        const font = normaliseColour(format.font.color);
-        const pattern = c.v19 ? format.fill.pattern : 'Solid';
+        const saved = uniformFormat(format, c);
         const { row, lastRow, column, lastColumn } = j.rect;
-        if (fill !== null && font !== null && pattern !== null) {
-          const saved = { fill: pattern === 'None' || (!c.v19 && fill === '#FFFFFF') ? null : fill, font };
+        if (saved) {
           for (let r = row; r <= lastRow; r++) for (let col = column; col <= lastColumn; col++) out[cellKey(j.sheet, r, col)] = saved;
         } else if (lastRow - row + 1 > MIXED_SLICE_ROWS) {
           // Tall blocks first in slices, so a few fills of the clerk's own in a long log cost a
@@ -680,7 +811,9 @@ async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps)
         } else if (lastColumn > column) {
           for (let col = column; col <= lastColumn; col++) finer.push({ sheet: j.sheet, rect: { row, lastRow: row, column: col, lastColumn: col } });
         } else {
-          out[cellKey(j.sheet, row, column)] = { fill: fill === null || fill === '#FFFFFF' ? null : fill, font: font || '#000000' };
+          // One cell below 1.9 (no pattern to read): whatever Excel says is its format.
+          const fill = normaliseColour(format.fill.color);
+          out[cellKey(j.sheet, row, column)] = { fill: fill === null || fill === '#FFFFFF' ? null : fill, font: normaliseColour(format.font.color) || '#000000' };
         }
       },
     );
@@ -839,7 +972,9 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
 
       const fresh: string[] = [];
       for (const key in targets) if (!old[key]) fresh.push(key);
-      const originals = await readOriginals(ctx, fresh, c);
+      const probed = originalsFromProbes(fresh, read.sheets);
+      const originals = await readOriginals(ctx, probed.rest, c);
+      for (const key in probed.known) originals[key] = probed.known[key];
 
       const union: CellMap<SavedFormat> = {};
       for (const key in old) union[key] = old[key];
@@ -898,7 +1033,7 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
         if (!c.v12 && isProtectionError(e)) await rollBackProtected(ctx, union, old, stateName, unionEnd, ids, c);
         throw e;
       }
-      if (!read.state && writeState && rememberedNames) rememberedNames.push(STATE_SHEET);
+      if (!read.state && writeState && rememberedNames) remember(rememberedNames.concat([STATE_SHEET]));
       let marked = 0;
       for (const key in targets) marked++;
       return { result, counts, markedCells: marked };
@@ -993,7 +1128,7 @@ export function clearMarks(): Promise<AddinOutcome<ClearMarksValue>> {
       const ops = restoreOps(ctx, restore, c);
       ops.push(() => ctx.workbook.worksheets.getItem(stateListing.name).delete());
       await runOps(ctx, ops, c);
-      if (rememberedNames) rememberedNames = rememberedNames.filter((name) => !sameName(name, stateListing.name));
+      if (rememberedNames) remember(rememberedNames.filter((name) => !sameName(name, stateListing.name)));
       return { restoredCells: n };
     }),
   );

@@ -3,37 +3,27 @@
  * formats, idempotent re-runs, failures midway, protected sheets, Excel busy, the summary sheet.
  * Every case runs on the ExcelApi 1.1 path and on the 1.9 path.
  */
-import { checkCompliance, clearMarks, describeRequirements, selectRow, STATE_SHEET, writeMonthlySummary } from '../../src/excel';
+import { checkCompliance, clearMarks, describeRequirements, forgetSheetNames, selectRow, STATE_SHEET, writeMonthlySummary } from '../../src/excel';
+
+/** The document setting the add-in keeps its remembered sheets in. */
+const SHEETS_SETTING = 'dutyCheck.sheets';
 import { checkWorkbook, isOwnSheet, PALETTE, summarySheetName } from '../../src/core';
 import { AS_OF, aug, FORMULA_TEXT, HTML_TEXT, LOG, LOG_HEADER, LOG_VALUES, MONTH, SCHEDULE, township } from './fixture';
-import { API_VERSIONS, simFormats, withSim, type Formats } from './helpers';
+import { API_VERSIONS, asSeenBy as seen, simFormats, withSim, type Formats } from './helpers';
 
 const opts = { month: MONTH, asOf: AS_OF };
-
-/**
- * Formats as the host path can see them: below 1.9 Office.js reads a white fill as no fill (the
- * two look the same), so on that path white counts as none on both sides of a comparison.
- */
-function seen(f: Formats, apiVersion: string): Formats {
-  if (apiVersion !== '1.1') return f;
-  const out: Formats = {};
-  for (const k of Object.keys(f)) {
-    const fill = f[k][0] === '#FFFFFF' ? null : f[k][0];
-    if (fill || f[k][1]) out[k] = [fill, f[k][1]];
-  }
-  return out;
-}
 
 describe.each(API_VERSIONS)('ExcelApi %s', (apiVersion) => {
   const v19 = apiVersion === '1.9';
 
   describe('syncs per command', () => {
-    // [command, syncs on 1.1, syncs on 1.9]. 1.1 reads originals per block, then per row and per
-    // cell where the clerk's own formats differ (the fixture has such blocks and rows): two more
-    // syncs. Later commands read the sheets they read last time in the same sync as the sheet
-    // list, and a re-run needs no read of originals: read, write.
+    // [command, syncs on 1.1, syncs on 1.9]. The values sync also reads the format of each of the
+    // first 10 rows and of the rows below; the fixture has fills of the clerk's own below row 10,
+    // so the originals there are read per block, then (1.1) per row and per cell where they
+    // differ: one sync more on 1.9, two on 1.1. Later commands read the sheets they read last
+    // time in the same sync as the sheet list, and a re-run needs no read of originals: read, write.
     const table: Array<[string, () => Promise<unknown>, number, number]> = [
-      ['检查合规 (first run)', () => checkCompliance(opts), 6, 4],
+      ['检查合规 (first run)', () => checkCompliance(opts), 5, 4],
       ['检查合规 (re-run, same marks)', () => checkCompliance(opts), 2, 2],
       ['月度汇总', () => writeMonthlySummary(opts), 2, 2],
       ['selectRow', () => selectRow(LOG, 5, 1, 7), 1, 1],
@@ -352,14 +342,34 @@ describe.each(API_VERSIONS)('ExcelApi %s: sheets remembered from the last comman
   const cases: Array<[string, (sim: ReturnType<typeof withSim>) => void, number]> = [
     // list + values in one sync, write (no originals: the same rows are marked)
     ['nothing changed: one sync lists and reads, one writes', () => undefined, 2],
-    // one sync for the remembered sheets and the list, one for the new sheet, originals of its rows, write
+    // one sync for the remembered sheets and the list, one for the new sheet (its formats read with
+    // its values: no fills of its own, so no sync for its originals), write
     [
       'a log sheet added since: read in one more sync and checked',
       (sim) => sim.workbook.addSheetFromInit({ name: '检查记录二', values: [LOG_HEADER, [aug(12), '郭环球', '刘家村', '', '', '', ''], [aug(28), '熊丹', '童子山村', '', '', '', '']] }),
-      4,
+      3,
     ],
     // the combined sync is refused (ItemNotFound), then list, read, write as on a first run
     ['a sheet deleted since: the plain way, one refused sync more', (sim) => sim.workbook.sheets.splice(sim.workbook.sheets.map((s) => s.name).indexOf('备注'), 1), 4],
+    // the names kept in the workbook's settings stand in for the pane's memory
+    ['the workbook opened again: the names saved with it are read with the list', () => forgetSheetNames(), 2],
+    [
+      'opened again after a sheet was deleted elsewhere: the plain way, one refused sync more',
+      (sim) => {
+        forgetSheetNames();
+        sim.workbook.sheets.splice(sim.workbook.sheets.map((s) => s.name).indexOf('备注'), 1);
+      },
+      4,
+    ],
+    // list, read (the same rows: no originals to read), write
+    [
+      'opened again without saved names: list, read, write',
+      (sim) => {
+        forgetSheetNames();
+        sim.Office.context.document.settings.remove(SHEETS_SETTING);
+      },
+      3,
+    ],
   ];
   test.each(cases)('%s', async (name, change, syncs) => {
     const sheets = township().concat([{ name: '备注', values: [['本表只是备注']] }]);
@@ -410,6 +420,52 @@ describe.each(API_VERSIONS)('ExcelApi %s: sheets remembered from the last comman
       const renamed = township().map((s) => (s.name === LOG ? { ...s, name: '检查记录2019' } : s));
       expect(seen(simFormats(sim, renamed), apiVersion)).toEqual(expected);
     } finally {
+      sim.done();
+    }
+  });
+
+  test('the names are kept in the workbook’s settings, and saved again only when they change', async () => {
+    const sim = withSim(township(), apiVersion);
+    const settings = sim.Office.context.document.settings;
+    const saves = jest.spyOn(settings, 'saveAsync');
+    try {
+      expect(settings.get(SHEETS_SETTING)).toBeNull();
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      expect(settings.get(SHEETS_SETTING)).toEqual({ names: [SCHEDULE, LOG, STATE_SHEET], chunked: false });
+      const afterCheck = saves.mock.calls.length;
+      expect(afterCheck).toBeGreaterThan(0);
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      expect((await writeMonthlySummary(opts)).ok).toBe(true);
+      expect(saves.mock.calls.length).toBe(afterCheck);
+      expect((await clearMarks()).ok).toBe(true);
+      expect(settings.get(SHEETS_SETTING)).toEqual({ names: [SCHEDULE, LOG], chunked: false });
+    } finally {
+      saves.mockRestore();
+      sim.done();
+    }
+  });
+
+  // [case, spoil the settings, syncs of a check after the workbook is opened again]
+  test.each([
+    ['no document settings', (sim: ReturnType<typeof withSim>) => ((sim.Office.context as { document?: unknown }).document = undefined), 3],
+    ['settings that throw', (sim: ReturnType<typeof withSim>) => jest.spyOn(sim.Office.context.document.settings, 'get').mockImplementation(() => { throw new Error('settings unavailable'); }), 3],
+    // ignored by the first check, which saves good ones: the next starts from them
+    ['saved names that are not a list of names', (sim: ReturnType<typeof withSim>) => sim.Office.context.document.settings.set(SHEETS_SETTING, { names: [42, ''], chunked: 'yes' }), 2],
+  ])('%s: the commands work as without them', async (_name, spoil, syncs) => {
+    const sim = withSim(township(), apiVersion);
+    try {
+      spoil(sim);
+      forgetSheetNames();
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      forgetSheetNames();
+      const from = sim.stats.syncs;
+      const again = await checkCompliance(opts);
+      expect(again.ok).toBe(true);
+      // nothing refused, nothing guessed wrong
+      expect(sim.stats.syncs - from).toBe(syncs);
+      expect(sim.stats.errors.filter((e) => e !== null)).toEqual([]);
+    } finally {
+      jest.restoreAllMocks();
       sim.done();
     }
   });

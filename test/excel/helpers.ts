@@ -83,6 +83,20 @@ export async function cliRun(sheets: SimSheetInit[], month: string, asOf: string
 }
 
 /** The formats of the input sheets in the simulator (the add-in's own sheets left out). */
+/**
+ * Formats as the host path can see them: below 1.9 Office.js reads a white fill as no fill (the
+ * two look the same), so on that path white counts as none on both sides of a comparison.
+ */
+export function asSeenBy(f: Formats, apiVersion: string): Formats {
+  if (apiVersion !== '1.1') return f;
+  const out: Formats = {};
+  for (const k of Object.keys(f)) {
+    const fill = f[k][0] === '#FFFFFF' ? null : f[k][0];
+    if (fill || f[k][1]) out[k] = [fill, f[k][1]];
+  }
+  return out;
+}
+
 export function simFormats(sim: Sim, sheets: SimSheetInit[]): Formats {
   const names = sheets.map((s) => s.name);
   return sim.workbook.formatsSnapshot((n) => names.indexOf(n) >= 0);

@@ -66,11 +66,15 @@ describe('RangeAreas chunking (ExcelApi 1.9)', () => {
 
   test.each([
     // [case, fills of the clerk's own, syncs: list, values, block loads, (64-row slices, cell properties of mixed slices), write]
-    ['no fills of its own: one load per block, tiny answers', {} as Record<string, string>, 4],
+    ['no fills of its own: read with the values, no sync for the originals', {} as Record<string, string>, 3],
+    // A filled note beside the table makes the format of the rows below row 10 mixed: the
+    // originals are then read, one load per block (the blocks themselves have one format).
+    ['a filled note beside the table: one load per block, tiny answers', { J20: '#FFFF00' }, 4],
     ['white, yellow and blue fills in a few rows: only those slices cell by cell', { A40: '#FFFFFF', B40: '#FFFFFF', C41: '#FFFF00', A5000: '#DDEBF7' }, 6],
   ])('ExcelApi 1.9, originals of more cells than one response holds: %s', async (_name, fills, syncs) => {
     const sheets = bigLog(8000);
     sheets[1].fills = fills;
+    if (fills.J20) sheets[1].values[19] = sheets[1].values[19].concat(['', '', '见附件']);
     const sim = withSim(sheets, '1.9');
     try {
       const before = simFormats(sim, sheets);
@@ -94,7 +98,11 @@ describe('RangeAreas chunking (ExcelApi 1.9)', () => {
     // [rows, commands of the sync that reads the originals]
     const seen: number[] = [];
     for (const rows of [200, 2000]) {
-      const sim = withSim(bigLog(rows), '1.1');
+      const sheets = bigLog(rows);
+      // A fill a few rows below the table: the rows below row 10 are not all of one format, so
+      // the originals are read (without it the values sync reads them, see above).
+      sheets[1].fills = { ['A' + (sheets[1].values.length + 3)]: '#FFFF00' };
+      const sim = withSim(sheets, '1.1');
       try {
         const out = await checkCompliance(opts);
         if (!out.ok) throw new Error(out.error.message);

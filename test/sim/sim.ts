@@ -14,7 +14,7 @@
  * Counts syncs, commands and request/response bytes (UTF-8 JSON of the queued commands / loaded data);
  * either above `limitBytes` (default 5 MB) fails the sync with Request/ResponsePayloadSizeLimitExceeded.
  */
-import { areaAddress, columnLetters, fullAddress, MAX_COLUMNS, parseArea, splitSheet, type SimRect } from './address';
+import { areaAddress, columnLetters, fullAddress, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet, type SimRect } from './address';
 
 // ------------------------------------------------------------------ public types
 
@@ -831,7 +831,7 @@ function coerce(v: unknown, numberFormat: string | undefined, member: string): {
   return { value: v };
 }
 
-class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numberFormat' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount', 'getCell' | 'getCellProperties' | 'merge' | 'select' | 'clear'> {
+class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numberFormat' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount', 'getCell' | 'getOffsetRange' | 'getRow' | 'getLastRow' | 'getBoundingRect' | 'getCellProperties' | 'merge' | 'select' | 'clear'> {
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => Target) {
     super(ctx, path);
   }
@@ -931,6 +931,49 @@ class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numb
       const r = t.rect.row + row;
       const c = t.rect.column + column;
       return { sheet: t.sheet, rect: { row: r, lastRow: r, column: c, lastColumn: c } };
+    });
+  }
+  /** The range moved by whole rows and columns; Excel refuses one that leaves the grid. */
+  getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
+    return new SimRange(this._ctx, this._path + '.getOffsetRange(' + rowOffset + ',' + columnOffset + ')', () => {
+      const t = this._resolve();
+      const rect = { row: t.rect.row + rowOffset, lastRow: t.rect.lastRow + rowOffset, column: t.rect.column + columnOffset, lastColumn: t.rect.lastColumn + columnOffset };
+      if (rect.row < 1 || rect.column < 1 || rect.lastRow > MAX_ROWS || rect.lastColumn > MAX_COLUMNS) {
+        throw new SimError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Range.getOffsetRange');
+      }
+      return { sheet: t.sheet, rect };
+    });
+  }
+  /** One row of the range (0-based), as wide as the range. */
+  getRow(row: number): SimRange {
+    return new SimRange(this._ctx, this._path + '.getRow(' + row + ')', () => {
+      const t = this._resolve();
+      const r = t.rect.row + row;
+      if (row < 0 || r > t.rect.lastRow) throw new SimError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Range.getRow');
+      return { sheet: t.sheet, rect: { row: r, lastRow: r, column: t.rect.column, lastColumn: t.rect.lastColumn } };
+    });
+  }
+  /** The last row of the range. */
+  getLastRow(): SimRange {
+    return new SimRange(this._ctx, this._path + '.getLastRow()', () => {
+      const t = this._resolve();
+      return { sheet: t.sheet, rect: { row: t.rect.lastRow, lastRow: t.rect.lastRow, column: t.rect.column, lastColumn: t.rect.lastColumn } };
+    });
+  }
+  /** The smallest range holding this one and another (a range of the same sheet here). */
+  getBoundingRect(anotherRange: Excel.Range | string): SimRange {
+    return new SimRange(this._ctx, this._path + '.getBoundingRect(…)', () => {
+      const t = this._resolve();
+      if (!(anotherRange instanceof SimRange)) throw new SimError('InvalidArgument', 'The simulator takes a Range here.', 'Range.getBoundingRect');
+      const o = anotherRange._resolve();
+      if (o.sheet !== t.sheet) throw new SimError('InvalidArgument', 'The ranges are on different sheets.', 'Range.getBoundingRect');
+      const rect = {
+        row: Math.min(t.rect.row, o.rect.row),
+        lastRow: Math.max(t.rect.lastRow, o.rect.lastRow),
+        column: Math.min(t.rect.column, o.rect.column),
+        lastColumn: Math.max(t.rect.lastColumn, o.rect.lastColumn),
+      };
+      return { sheet: t.sheet, rect };
     });
   }
   getCellProperties(options: Excel.CellPropertiesLoadOptions): OfficeExtension.ClientResult<Excel.CellProperties[][]> {
