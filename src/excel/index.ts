@@ -270,7 +270,7 @@ function queueReads(ctx: Excel.RequestContext, names: string[], c: Caps): () => 
         firstRow,
         firstColumn: q.range.columnIndex + 1,
         protected: q.protection ? q.protection.protected : false,
-        probes: probe ? { firstRow, top: probe.top.map((f) => uniformFormat(f, c)), rest: uniformFormat(probe.rest, c) } : undefined,
+        probes: probe ? collectProbes(probe, firstRow, c) : undefined,
       };
     });
 }
@@ -289,6 +289,11 @@ function queueProbes(used: Excel.Range, c: Caps): { top: Excel.RangeFormat[]; re
   const top: Excel.RangeFormat[] = [];
   for (let i = 0; i < PROBED_TOP_ROWS; i++) top.push(load(first.getOffsetRange(i, 0)));
   return { top, rest: load(first.getOffsetRange(PROBED_TOP_ROWS, 0).getBoundingRect(used.getLastRow())) };
+}
+
+/** The probes' answers, after the sync. */
+function collectProbes(probe: { top: Excel.RangeFormat[]; rest: Excel.RangeFormat }, firstRow: number, c: Caps): FormatProbes {
+  return { firstRow, top: probe.top.map((f) => uniformFormat(f, c)), rest: uniformFormat(probe.rest, c) };
 }
 
 /**
@@ -466,20 +471,30 @@ interface SheetDims {
   rows: number;
   columns: number;
   protected: boolean;
+  probes?: FormatProbes;
 }
 
-/** Queues the used range's place and size (and protection, 1.2) of the named sheets. */
+/**
+ * Queues the used range's place and size (and protection, 1.2) of the named sheets, with the
+ * format probes of the input sheets (tiny answers, so a sheet read in chunks gets them too).
+ */
 function queueDims(ctx: Excel.RequestContext, names: string[], c: Caps): () => SheetDims[] {
   const queued = queueUsedRanges(ctx, names, c, 'rowIndex,columnIndex,rowCount,columnCount');
+  const probes = queued.map((q) => (isOwnSheet(q.name) ? null : queueProbes(q.range, c)));
   return () =>
-    queued.map((q) => ({
-      name: q.name,
-      firstRow: q.range.rowIndex + 1,
-      firstColumn: q.range.columnIndex + 1,
-      rows: q.range.rowCount,
-      columns: q.range.columnCount,
-      protected: q.protection ? q.protection.protected : false,
-    }));
+    queued.map((q, i) => {
+      const firstRow = q.range.rowIndex + 1;
+      const probe = probes[i];
+      return {
+        name: q.name,
+        firstRow,
+        firstColumn: q.range.columnIndex + 1,
+        rows: q.range.rowCount,
+        columns: q.range.columnCount,
+        protected: q.protection ? q.protection.protected : false,
+        probes: probe ? collectProbes(probe, firstRow, c) : undefined,
+      };
+    });
 }
 
 /** Value chunks read so far (listAndRead remembers whether the last read needed several). */
@@ -500,6 +515,7 @@ async function readChunks(ctx: Excel.RequestContext, dims: SheetDims[]): Promise
     firstRow: d.firstRow,
     firstColumn: d.firstColumn,
     protected: d.protected,
+    probes: d.probes,
   }));
   // Work items: row slices of every sheet, in order.
   interface Slice { sheet: number; row: number; rows: number; columns: number }

@@ -197,6 +197,33 @@ describe('the 5 MB limit', () => {
     }
   });
 
+  test.each(['1.1', '1.9'])('ExcelApi %s: a log read in chunks has its formats read with its size: no sync for originals without fills of its own', async (apiVersion) => {
+    // The same values without and with one filled cell in a coloured row below row 10, on an
+    // unlimited host and on one that forces chunks: the chunks cost the same extra syncs in both,
+    // so the fill costs the same syncs in both, and without it a first check is 3 syncs unchunked.
+    const syncs: Record<string, number> = {};
+    for (const limit of [1e9, 5e5]) {
+      for (const fill of [false, true]) {
+        const sheets = bigLog(3000, 20);
+        if (fill) sheets[1].fills = { B20: '#FFFF00' };
+        const sim = withSim(sheets, apiVersion, limit);
+        try {
+          const before = simFormats(sim, sheets);
+          const out = await checkCompliance(opts);
+          if (!out.ok) throw new Error(out.error.code + ' ' + out.error.message);
+          syncs[limit + (fill ? ' fill' : '')] = sim.stats.syncs;
+          expect((await clearMarks()).ok).toBe(true);
+          expect(simFormats(sim, sheets)).toEqual(before);
+        } finally {
+          sim.done();
+        }
+      }
+    }
+    expect(syncs['1000000000']).toBe(3);
+    expect(syncs['500000']).toBeGreaterThan(3);
+    expect(syncs['500000 fill'] - syncs['500000']).toBe(syncs['1000000000 fill'] - syncs['1000000000']);
+  }, 120000);
+
   test('the real 5 MB limit: a log whose values pass 5 MB is read in chunks', async () => {
     const sheets = bigLog(14000, 20);
     const sim = withSim(sheets, '1.9');
