@@ -228,14 +228,34 @@ function usedRangeOf(ws: Excel.Worksheet, c: Caps): Excel.Range {
  */
 async function readSheets(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
   if (!names.length) return [];
+  const probing = probesWork;
   const collect = queueReads(ctx, names, c);
   try {
     await ctx.sync();
     return collect();
   } catch (e) {
+    if (giveUpProbes(e, probing)) return readSheets(ctx, names, c);
     if (!isSizeError(e)) throw e;
   }
   return readSheetsChunked(ctx, names, c);
+}
+
+/**
+ * False once a read with format probes failed for another reason than its size: the probes are
+ * an optimisation (offsets of the used range, which Excel refuses past the grid's last row, and
+ * members a host might handle differently), so this session reads without them from then on.
+ */
+let probesWork = true;
+
+/** Whether a failed sync may have failed because of its probes: then stop probing (retry without). */
+function giveUpProbes(e: unknown, probing: boolean): boolean {
+  if (!probing || !probesWork || isSizeError(e) || errorCode(e) === 'ItemNotFound') return false;
+  probesWork = false;
+  return true;
+}
+
+function errorCode(e: unknown): string {
+  return String((e && (e as { code?: string }).code) || '');
 }
 
 /** Queues loads of the used range (`props`) and the protection (1.2) of each named sheet. */
@@ -259,7 +279,7 @@ function queueUsedRanges(ctx: Excel.RequestContext, names: string[], c: Caps, pr
  */
 function queueReads(ctx: Excel.RequestContext, names: string[], c: Caps): () => ReadSheet[] {
   const queued = queueUsedRanges(ctx, names, c, 'values,rowIndex,columnIndex');
-  const probes = queued.map((q) => (isOwnSheet(q.name) ? null : queueProbes(q.range, c)));
+  const probes = queued.map((q) => (isOwnSheet(q.name) || !probesWork ? null : queueProbes(q.range, c)));
   return () =>
     queued.map((q, i) => {
       const firstRow = q.range.rowIndex + 1;
@@ -346,12 +366,13 @@ interface SavedSheets {
 }
 
 /**
- * Forgets the remembered sheet names in this pane, as when the workbook is opened again (tests,
- * benchmark); the workbook's own settings keep theirs.
+ * Forgets what this pane learnt (the remembered sheet names, whether format probes work), as when
+ * the workbook is opened again (tests, benchmark); the workbook's own settings keep their names.
  */
 export function forgetSheetNames(): void {
   rememberedNames = null;
   rememberedChunked = false;
+  probesWork = true;
 }
 
 function remember(names: string[]): void {
@@ -428,6 +449,7 @@ async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: 
   let tooBig = false;
   if (guess && guess.length) {
     const collectList = queueList(ctx);
+    const probing = probesWork;
     const collectReads = rememberedChunked ? null : queueReads(ctx, guess, c);
     const collectDims = rememberedChunked ? queueDims(ctx, guess, c) : null;
     let ok = true;
@@ -436,7 +458,7 @@ async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: 
     } catch (e) {
       // A remembered sheet renamed or deleted, or more than one response holds: the plain way.
       tooBig = isSizeError(e);
-      if (!tooBig && String((e && (e as { code?: string }).code) || '') !== 'ItemNotFound') throw e;
+      if (!tooBig && errorCode(e) !== 'ItemNotFound' && !giveUpProbes(e, probing)) throw e;
       ok = false;
     }
     if (ok) {
@@ -480,7 +502,7 @@ interface SheetDims {
  */
 function queueDims(ctx: Excel.RequestContext, names: string[], c: Caps): () => SheetDims[] {
   const queued = queueUsedRanges(ctx, names, c, 'rowIndex,columnIndex,rowCount,columnCount');
-  const probes = queued.map((q) => (isOwnSheet(q.name) ? null : queueProbes(q.range, c)));
+  const probes = queued.map((q) => (isOwnSheet(q.name) || !probesWork ? null : queueProbes(q.range, c)));
   return () =>
     queued.map((q, i) => {
       const firstRow = q.range.rowIndex + 1;
@@ -502,8 +524,14 @@ let chunkedReads = 0;
 
 async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
   if (!names.length) return [];
+  const probing = probesWork;
   const collect = queueDims(ctx, names, c);
-  await ctx.sync();
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (giveUpProbes(e, probing)) return readSheetsChunked(ctx, names, c);
+    throw e;
+  }
   return readChunks(ctx, collect());
 }
 

@@ -57,3 +57,48 @@ describe.each(API_VERSIONS)('ExcelApi %s: formats read with the values', (apiVer
     }
   });
 });
+
+describe.each(API_VERSIONS)('ExcelApi %s: when Excel refuses the probes', (apiVersion) => {
+  test('a sheet whose only value is in the last rows of the grid: the read is made again without probes, and the check is right', async () => {
+    // Its used range starts 5 rows above the grid's end: offsets of up to 10 rows leave the grid.
+    const sheets = workbook({ D6: '#FCE4D6' }, {}).concat([{ name: '备注', values: [['本表只是备注']], firstRow: 1048572 }]);
+    const sim = withSim(sheets, apiVersion);
+    try {
+      const before = simFormats(sim, sheets);
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.message);
+      expect(sim.stats.errors.filter((e) => e !== null)).toEqual(['InvalidArgument']);
+      expect(out.value.markedCells).toBe(30 * 7 + 5 * 4);
+      // This pane reads without probes from now on: nothing refused again.
+      const from = sim.stats.syncs;
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      expect(sim.stats.syncs - from).toBe(2);
+      expect(sim.stats.errors.filter((e) => e !== null)).toEqual(['InvalidArgument']);
+      expect((await clearMarks()).ok).toBe(true);
+      expect(asSeenBy(simFormats(sim, sheets), apiVersion)).toEqual(asSeenBy(before, apiVersion));
+    } finally {
+      sim.done();
+    }
+  });
+
+  test('the same, met in the sync that lists the sheets and reads the remembered ones: the plain way, without probes', async () => {
+    const sheets = workbook({}, {}).concat([{ name: '备注', values: [['本表只是备注']] }]);
+    const sim = withSim(sheets, apiVersion);
+    try {
+      expect((await checkCompliance(opts)).ok).toBe(true);
+      // The note moves to the last rows of the grid.
+      const memo = sim.workbook.sheets.filter((x) => x.name === '备注')[0];
+      memo.cells.clear();
+      sim.workbook.cell(memo, 1048572, 1).value = '挪到最后';
+      const from = sim.stats.syncs;
+      const out = await checkCompliance(opts);
+      if (!out.ok) throw new Error(out.error.message);
+      // refused (probes), list, read, write
+      expect(sim.stats.errors.filter((e) => e !== null)).toEqual(['InvalidArgument']);
+      expect(sim.stats.syncs - from).toBe(4);
+      expect(out.value.markedCells).toBe(30 * 7 + 5 * 4);
+    } finally {
+      sim.done();
+    }
+  });
+});
