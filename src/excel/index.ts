@@ -247,9 +247,16 @@ async function readSheets(ctx: Excel.RequestContext, names: string[], c: Caps): 
  */
 let probesWork = true;
 
+/**
+ * Errors Excel gives for a request it will not run as asked (an offset past the grid, a member it
+ * does not implement), as opposed to a host failure (GeneralException, busy, lost connection),
+ * which is reported as usual.
+ */
+const REFUSED_REQUEST = /^(InvalidArgument|InvalidReference|InvalidOperation|ApiNotFound|NotImplemented|UnsupportedOperation)$/;
+
 /** Whether a failed sync may have failed because of its probes: then stop probing (retry without). */
 function giveUpProbes(e: unknown, probing: boolean): boolean {
-  if (!probing || !probesWork || isSizeError(e) || errorCode(e) === 'ItemNotFound') return false;
+  if (!probing || !probesWork || !REFUSED_REQUEST.test(errorCode(e))) return false;
   probesWork = false;
   return true;
 }
