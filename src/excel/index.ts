@@ -228,13 +228,12 @@ function usedRangeOf(ws: Excel.Worksheet, c: Caps): Excel.Range {
  */
 async function readSheets(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
   if (!names.length) return [];
-  const probing = probesWork;
   const collect = queueReads(ctx, names, c);
   try {
     await ctx.sync();
     return collect();
   } catch (e) {
-    if (giveUpProbes(e, probing)) return readSheets(ctx, names, c);
+    if (giveUpProbes(e)) return readSheets(ctx, names, c);
     if (!isSizeError(e)) throw e;
   }
   return readSheetsChunked(ctx, names, c);
@@ -254,9 +253,12 @@ let probesWork = true;
  */
 const REFUSED_REQUEST = /^(InvalidArgument|InvalidReference|InvalidOperation|ApiNotFound|NotImplemented|UnsupportedOperation)$/;
 
-/** Whether a failed sync may have failed because of its probes: then stop probing (retry without). */
-function giveUpProbes(e: unknown, probing: boolean): boolean {
-  if (!probing || !probesWork || !REFUSED_REQUEST.test(errorCode(e))) return false;
+/**
+ * Whether a failed sync may have failed because of its probes (it had some: probes are queued
+ * while probesWork holds): then stop probing, and the caller retries without.
+ */
+function giveUpProbes(e: unknown): boolean {
+  if (!probesWork || !REFUSED_REQUEST.test(errorCode(e))) return false;
   probesWork = false;
   return true;
 }
@@ -286,20 +288,29 @@ function queueUsedRanges(ctx: Excel.RequestContext, names: string[], c: Caps, pr
  */
 function queueReads(ctx: Excel.RequestContext, names: string[], c: Caps): () => ReadSheet[] {
   const queued = queueUsedRanges(ctx, names, c, 'values,rowIndex,columnIndex');
-  const probes = queued.map((q) => (isOwnSheet(q.name) || !probesWork ? null : queueProbes(q.range, c)));
+  const probesOf = queueSheetProbes(queued, c);
   return () =>
-    queued.map((q, i) => {
-      const firstRow = q.range.rowIndex + 1;
-      const probe = probes[i];
-      return {
-        name: q.name,
-        values: q.range.values,
-        firstRow,
-        firstColumn: q.range.columnIndex + 1,
-        protected: q.protection ? q.protection.protected : false,
-        probes: probe ? collectProbes(probe, firstRow, c) : undefined,
-      };
-    });
+    queued.map((q, i) => ({
+      name: q.name,
+      values: q.range.values,
+      firstRow: q.range.rowIndex + 1,
+      firstColumn: q.range.columnIndex + 1,
+      protected: q.protection ? q.protection.protected : false,
+      probes: probesOf(i),
+    }));
+}
+
+/**
+ * Queues the format probes of the input sheets among the queued used ranges (none once Excel
+ * refused them, see probesWork); after the sync, sheet i's answers, or undefined.
+ */
+function queueSheetProbes(queued: Array<{ name: string; range: Excel.Range }>, c: Caps): (i: number) => FormatProbes | undefined {
+  const probes = queued.map((q) => (isOwnSheet(q.name) || !probesWork ? null : queueProbes(q.range, c)));
+  return (i) => {
+    const p = probes[i];
+    if (!p) return undefined;
+    return { firstRow: queued[i].range.rowIndex + 1, top: p.top.map((f) => uniformFormat(f, c)), rest: uniformFormat(p.rest, c) };
+  };
 }
 
 /** Queues the format loads of {@link FormatProbes} on a used range (ExcelApi 1.1 members only). */
@@ -316,11 +327,6 @@ function queueProbes(used: Excel.Range, c: Caps): { top: Excel.RangeFormat[]; re
   const top: Excel.RangeFormat[] = [];
   for (let i = 0; i < PROBED_TOP_ROWS; i++) top.push(load(first.getOffsetRange(i, 0)));
   return { top, rest: load(first.getOffsetRange(PROBED_TOP_ROWS, 0).getBoundingRect(used.getLastRow())) };
-}
-
-/** The probes' answers, after the sync. */
-function collectProbes(probe: { top: Excel.RangeFormat[]; rest: Excel.RangeFormat }, firstRow: number, c: Caps): FormatProbes {
-  return { firstRow, top: probe.top.map((f) => uniformFormat(f, c)), rest: uniformFormat(probe.rest, c) };
 }
 
 /**
@@ -456,7 +462,6 @@ async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: 
   let tooBig = false;
   if (guess && guess.length) {
     const collectList = queueList(ctx);
-    const probing = probesWork;
     const collectReads = rememberedChunked ? null : queueReads(ctx, guess, c);
     const collectDims = rememberedChunked ? queueDims(ctx, guess, c) : null;
     let ok = true;
@@ -465,7 +470,7 @@ async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: 
     } catch (e) {
       // A remembered sheet renamed or deleted, or more than one response holds: the plain way.
       tooBig = isSizeError(e);
-      if (!tooBig && errorCode(e) !== 'ItemNotFound' && !giveUpProbes(e, probing)) throw e;
+      if (!tooBig && errorCode(e) !== 'ItemNotFound' && !giveUpProbes(e)) throw e;
       ok = false;
     }
     if (ok) {
@@ -509,21 +514,17 @@ interface SheetDims {
  */
 function queueDims(ctx: Excel.RequestContext, names: string[], c: Caps): () => SheetDims[] {
   const queued = queueUsedRanges(ctx, names, c, 'rowIndex,columnIndex,rowCount,columnCount');
-  const probes = queued.map((q) => (isOwnSheet(q.name) || !probesWork ? null : queueProbes(q.range, c)));
+  const probesOf = queueSheetProbes(queued, c);
   return () =>
-    queued.map((q, i) => {
-      const firstRow = q.range.rowIndex + 1;
-      const probe = probes[i];
-      return {
-        name: q.name,
-        firstRow,
-        firstColumn: q.range.columnIndex + 1,
-        rows: q.range.rowCount,
-        columns: q.range.columnCount,
-        protected: q.protection ? q.protection.protected : false,
-        probes: probe ? collectProbes(probe, firstRow, c) : undefined,
-      };
-    });
+    queued.map((q, i) => ({
+      name: q.name,
+      firstRow: q.range.rowIndex + 1,
+      firstColumn: q.range.columnIndex + 1,
+      rows: q.range.rowCount,
+      columns: q.range.columnCount,
+      protected: q.protection ? q.protection.protected : false,
+      probes: probesOf(i),
+    }));
 }
 
 /** Value chunks read so far (listAndRead remembers whether the last read needed several). */
@@ -531,12 +532,11 @@ let chunkedReads = 0;
 
 async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: Caps): Promise<ReadSheet[]> {
   if (!names.length) return [];
-  const probing = probesWork;
   const collect = queueDims(ctx, names, c);
   try {
     await ctx.sync();
   } catch (e) {
-    if (giveUpProbes(e, probing)) return readSheetsChunked(ctx, names, c);
+    if (giveUpProbes(e)) return readSheetsChunked(ctx, names, c);
     throw e;
   }
   return readChunks(ctx, collect());
