@@ -71,7 +71,9 @@ export async function zipWithZlib(zip: JSZip, level = 6): Promise<Buffer | null>
   const entries: Entry[] = [];
   let offset = 0;
   for (const file of files) {
-    const raw = (await readPartBytes(zip, file.name)) || (await file.async('nodebuffer'));
+    // The part's own bytes: its text as remembered (see packageFromParts), else read from the zip.
+    const raw = await readPartBytes(zip, file.name);
+    if (!raw) return null;
     const deflated = zlib.deflateRawSync(raw, { level });
     // Tiny parts can grow when deflated: store those as they are.
     const useDeflate = deflated.length < raw.length;

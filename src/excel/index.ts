@@ -157,9 +157,13 @@ async function guarded<T>(body: () => Promise<T>): Promise<AddinOutcome<T>> {
   }
 }
 
+/** The `code` of a host error ('' when it has none). */
+function errorCode(e: unknown): string {
+  return String((e && (e as { code?: string }).code) || '');
+}
+
 function isSizeError(e: unknown): boolean {
-  const code = String((e && (e as { code?: string }).code) || '');
-  return /PayloadSizeLimitExceeded/.test(code);
+  return /PayloadSizeLimitExceeded/.test(errorCode(e));
 }
 
 // ---------------------------------------------------------------- reading
@@ -261,10 +265,6 @@ function giveUpProbes(e: unknown): boolean {
   if (!probesWork || !REFUSED_REQUEST.test(errorCode(e))) return false;
   probesWork = false;
   return true;
-}
-
-function errorCode(e: unknown): string {
-  return String((e && (e as { code?: string }).code) || '');
 }
 
 /** Queues loads of the used range (`props`) and the protection (1.2) of each named sheet. */
