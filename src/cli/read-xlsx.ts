@@ -7,10 +7,10 @@
  */
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import { columnLetters } from '../core/address';
 import type { CellValue, SheetInput, WorkbookInput } from '../core/types';
 import { CliError } from './errors';
-import { attributesOf, decodeXml, readPart, readPartOutsideCells, readRels, readSheetParts, relKind, workbookPath, writePart } from './ooxml';
+import { normalisePackage } from './normalise';
+import { attributesOf, decodeXml, readPart, readPartOutsideCells, readSheetParts, workbookPath } from './ooxml';
 import { loadZip } from './lost-parts';
 
 export interface LoadedWorkbook {
@@ -66,9 +66,10 @@ export async function loadWorkbook(buffer: Buffer, displayName: string): Promise
     await workbook.xlsx.load(readable as unknown as ExcelJS.Buffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    // The parser's reason (English, with line and column) is for whoever looks into the file.
     throw new CliError(
-      '无法读取工作簿“' + displayName + '”（文件可能已损坏）：' + reason,
-      'Cannot read the workbook (the file may be damaged).',
+      '无法读取工作簿“' + displayName + '”，文件可能已损坏。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查。',
+      'Cannot read the workbook (the file may be damaged): ' + reason,
     );
   }
   await restoreErrorResults(workbook, zip);
@@ -115,91 +116,6 @@ async function restoreErrorResults(workbook: ExcelJS.Workbook, zip: JSZip): Prom
 }
 
 const STRICT_NS = /xmlns(?::\w+)?="http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main"/;
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-
-/**
- * Makes a package written by another program readable by ExcelJS without changing its content:
- * the main namespace written with a prefix (`<x:row>`, as some .NET writers do) becomes the
- * default namespace, and rows and cells get their optional `r` attribute. Returns whether
- * anything changed.
- */
-export async function normalisePackage(zip: JSZip): Promise<boolean> {
-  const prefixes = await unprefixMainNamespace(zip);
-  const references = await addCellReferences(zip);
-  return prefixes || references;
-}
-
-async function unprefixMainNamespace(zip: JSZip): Promise<boolean> {
-  const wbPath = await workbookPath(zip);
-  if (!wbPath) return false;
-  const parts = [wbPath];
-  for (const rel of await readRels(zip, wbPath)) {
-    const kind = relKind(rel.type);
-    if (!rel.external && (kind === 'worksheet' || kind === 'sharedStrings' || kind === 'styles')) parts.push(rel.target);
-  }
-  let changed = false;
-  for (const part of parts) {
-    const text = readPart(zip, part);
-    if (!text) continue;
-    const xml = await text;
-    const root = /<([\w.-]+):[\w.-]+[^>]*\sxmlns:\1\s*=\s*"([^"]*)"/.exec(xml.slice(0, 2000));
-    if (!root || root[2] !== MAIN_NS) continue;
-    const prefix = root[1];
-    const open = new RegExp('<(/?)' + prefix + ':', 'g');
-    const declaration = new RegExp('\\sxmlns:' + prefix + '\\s*=\\s*"' + MAIN_NS.replace(/[.\/]/g, '\\$&') + '"');
-    let fixed = xml.replace(open, '<$1');
-    fixed = /\sxmlns\s*=/.test(fixed.slice(0, 2000)) ? fixed.replace(declaration, '') : fixed.replace(declaration, ' xmlns="' + MAIN_NS + '"');
-    writePart(zip, part, fixed);
-    changed = true;
-  }
-  return changed;
-}
-
-/** Column number of `A`…`XFD`. */
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
-/**
- * The `r` attribute of rows and cells is optional in the file format and some programs leave it
- * out; ExcelJS then fails. Number them the way the format defines (each row after the previous,
- * each cell after the previous one in its row). Only `r` attributes are added, which changes no
- * count of the lost-parts census. Returns whether anything changed.
- */
-async function addCellReferences(zip: JSZip): Promise<boolean> {
-  const { sheets } = await readSheetParts(zip);
-  let changed = false;
-  for (const part of sheets) {
-    const text = part.path ? readPart(zip, part.path) : null;
-    if (!text) continue;
-    const xml = await text;
-    const missing = /<(?:[\w.-]+:)?(?:row|c)(?=[\s/>])(?![^>]*\sr\s*=)[^>]*>/;
-    if (!missing.test(xml)) continue;
-    let row = 0;
-    let column = 0;
-    const fixed = xml.replace(/<((?:[\w.-]+:)?)(row|c)(?=[\s/>])([^>]*)>/g, (tag, prefix: string, name: string, rest: string) => {
-      const r = /\sr\s*=\s*["']([^"']*)["']/.exec(rest);
-      if (name === 'row') {
-        row = r ? parseInt(r[1], 10) || row + 1 : row + 1;
-        column = 0;
-        return r ? tag : '<' + prefix + 'row r="' + row + '"' + rest + '>';
-      }
-      if (r) {
-        const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(r[1]);
-        if (m) column = columnNumber(m[1]);
-        return tag;
-      }
-      column++;
-      return '<' + prefix + 'c r="' + columnLetters(column) + row + '"' + rest + '>';
-    });
-    writePart(zip, part.path, fixed);
-    changed = true;
-  }
-  return changed;
-}
-
 /** Every worksheet's used range as a grid (ragged: each row ends at its last non-empty cell). */
 export function workbookToInput(workbook: ExcelJS.Workbook): WorkbookInput {
   const sheets: SheetInput[] = [];

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { loadWorkbook, toCellValue } from '../../src/cli/read-xlsx';
+import { serialFromIso } from '../../src/cli/normalise';
 import { CliError } from '../../src/cli/errors';
 import { buildRawXlsx } from './helpers/raw-xlsx';
 import JSZip from 'jszip';
@@ -178,6 +179,114 @@ describe('loadWorkbook on packages written by other programs', () => {
   });
 });
 
+/** A raw package with its parts edited: `edit(path, xml)` returns the new text of each part. */
+async function editedPackage(buffer: Buffer, edit: (path: string, xml: string) => string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  for (const path of Object.keys(zip.files)) {
+    if (!path.endsWith('.xml')) continue;
+    const xml = await zip.file(path)!.async('string');
+    const edited = edit(path, xml);
+    if (edited !== xml) zip.file(path, edited);
+  }
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+const utcTime = (y: number, m: number, d: number, h: number) => new Date(Date.UTC(y, m - 1, d, h));
+
+describe('what other programs write legally but ExcelJS 4.4 misreads', () => {
+  test.each([
+    ['true', true],
+    ['false', false],
+    ['1', true],
+    ['0', false],
+  ])('date1904="%s" sets the date system (LibreOffice writes "true"), and the output keeps it', async (spelling, is1904) => {
+    const raw = await buildRawXlsx([{ name: 'S', rows: [['日期'], [{ t: 'n', v: is1904 ? 42218 : 43680, date: true }]] }], { date1904: true });
+    const buffer = await editedPackage(raw, (path, xml) => (path === 'xl/workbook.xml' ? xml.replace('date1904="1"', 'date1904="' + spelling + '"') : xml));
+    const { input, workbook } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.date1904).toBe(is1904);
+    expect(input.sheets[0].values[1]).toEqual([utcDay(2019, 8, 3)]);
+    const again = await loadWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), 'y.xlsx');
+    expect(again.input.date1904).toBe(is1904);
+    expect(again.input.sheets[0].values[1]).toEqual([utcDay(2019, 8, 3)]);
+  });
+
+  // ISO date cells (t="d") are written by SheetJS and openpyxl; ExcelJS took 2019-08-03 for 2019.
+  test.each<[string, boolean, string, boolean, unknown]>([
+    ['a date-formatted date', false, '2019-08-03T00:00:00', true, utcDay(2019, 8, 3)],
+    ['a date without a time', false, '2019-08-03', true, utcDay(2019, 8, 3)],
+    ['a date and time', false, '2019-08-03T12:00:00Z', true, utcTime(2019, 8, 3, 12)],
+    ['a date in a 1904 workbook', true, '2019-08-03', true, utcDay(2019, 8, 3)],
+    ['an unformatted date: the serial Excel would show', false, '2019-08-03', false, 43680],
+    ['text that is no date stays text (the check reports it)', false, '待补', true, '待补'],
+  ])('t="d": %s', async (_name, date1904, iso, formatted, expected) => {
+    const raw = await buildRawXlsx([{ name: 'S', rows: [['日期', '带队领导'], [{ t: 'n', v: 1, date: formatted }, '郭环球'], [5, '熊  丹']] }], { date1904 });
+    const buffer = await editedPackage(raw, (path, xml) =>
+      path === 'xl/worksheets/sheet1.xml' ? xml.replace(/<c r="A2"( s="1")?><v>1<\/v><\/c>/, '<c r="A2"$1 t="d"><v>' + iso + '</v></c>') : xml,
+    );
+    await expect((await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string')).resolves.toContain('t="d"><v>' + iso);
+    const { input } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.sheets[0].values).toEqual([['日期', '带队领导'], [expected, '郭环球'], [5, '熊  丹']]);
+  });
+
+  test.each<[string, boolean, number | null]>([
+    ['2019-08-03', false, 43680],
+    ['2019-08-03T18:00:00', false, 43680.75],
+    ['2019-08-03T00:00:00.000Z', false, 43680],
+    ['1900-01-01', false, 1],
+    ['1900-02-28', false, 59],
+    ['1900-03-01', false, 61],
+    ['1904-01-01', true, 0],
+    ['2019-08-03', true, 42218],
+    ['12:00:00', false, 0.5],
+    ['T06:00', false, 0.25],
+    ['2019-02-30', false, null],
+    ['1899-01-01', false, null],
+    ['2019年8月3日', false, null],
+    ['', false, null],
+  ])('serialFromIso(%s, 1904=%s) = %s', (text, date1904, serial) => {
+    expect(serialFromIso(text, date1904)).toBe(serial);
+  });
+
+  test.each([
+    ['a phonetic run and its properties', '<rPh sb="0" eb="2"><t>ちょう</t></rPh><phoneticPr fontId="1" type="noConversion"/>'],
+    ['properties only', '<phoneticPr fontId="1"/>'],
+    ['a run only', '<rPh sb="0" eb="1"><t>x</t></rPh>'],
+  ])('an inline string with phonetic guides (%s) no longer loses the rest of the sheet', async (_name, guides) => {
+    const raw = await buildRawXlsx([{ name: 'S', rows: [['带队领导', '检查范围'], ['张三', '全镇'], ['李四', '青山村'], ['王五', '白水村']] }], { strings: 'inline' });
+    const buffer = await editedPackage(raw, (path, xml) =>
+      path === 'xl/worksheets/sheet1.xml' ? xml.replace('<t xml:space="preserve">张三</t></is>', '<t xml:space="preserve">张三</t>' + guides + '</is>') : xml,
+    );
+    await expect((await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string')).resolves.toContain(guides);
+    const { input } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.sheets[0].values).toEqual([['带队领导', '检查范围'], ['张三', '全镇'], ['李四', '青山村'], ['王五', '白水村']]);
+  });
+
+  test.each([
+    [31, 'yyyy"年"m"月"d"日"'],
+    [58, 'm"月"d"日"'],
+    [57, 'yyyy"年"m"月"'],
+  ])('the Chinese built-in date format %i, used without a definition, is read as a date and kept', async (id, code) => {
+    const raw = await buildRawXlsx([{ name: 'S', rows: [['日期'], [{ t: 'n', v: 43680, date: true }]] }]);
+    const buffer = await editedPackage(raw, (path, xml) => (path === 'xl/styles.xml' ? xml.replace('numFmtId="14"', 'numFmtId="' + id + '"') : xml));
+    await expect((await JSZip.loadAsync(buffer)).file('xl/styles.xml')!.async('string')).resolves.not.toContain('<numFmt ');
+    const { input, workbook } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.sheets[0].values[1]).toEqual([utcDay(2019, 8, 3)]);
+    // ExcelJS writes the format back from its model: before the fix it had none (General).
+    expect(workbook.getWorksheet('S')!.getCell('A2').numFmt).toBe(code);
+  });
+
+  test('a format the file defines itself is left as it is', async () => {
+    const raw = await buildRawXlsx([{ name: 'S', rows: [['日期'], [{ t: 'n', v: 43680, date: true }]] }]);
+    const buffer = await editedPackage(raw, (path, xml) =>
+      path === 'xl/styles.xml'
+        ? xml.replace('numFmtId="14"', 'numFmtId="31"').replace('<fonts', '<numFmts count="1"><numFmt numFmtId="31" formatCode="yyyy/m/d"/></numFmts><fonts')
+        : xml,
+    );
+    const { workbook } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(workbook.getWorksheet('S')!.getCell('A2').numFmt).toBe('yyyy/m/d');
+  });
+});
+
 describe('loadWorkbook refuses what is not a workbook', () => {
   const cases: Array<[string, Buffer, RegExp]> = [
     ['plain text', Buffer.from('日期,领导\n2019-08-03,郭环球\n'), /不是 \.xlsx 工作簿/],
@@ -210,6 +319,10 @@ describe('loadWorkbook refuses what is not a workbook', () => {
     const zip = await JSZip.loadAsync(good);
     zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row><c r="A1" t="s"><v>');
     const buffer = await zip.generateAsync({ type: 'nodebuffer' });
-    await expect(loadWorkbook(buffer, 'x.xlsx')).rejects.toThrow(CliError);
+    const error = await loadWorkbook(buffer, 'x.xlsx').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    // The clerk reads what to do, in Chinese; the parser's English reason is kept for developers only.
+    expect((error as CliError).zh).toBe('无法读取工作簿“x.xlsx”，文件可能已损坏。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查。');
+    expect((error as CliError).en).toMatch(/^Cannot read the workbook \(the file may be damaged\): ./);
   });
 });
