@@ -112,7 +112,7 @@ async function runChecked(argv: string[], io: CliIo): Promise<RunOutcome> {
   const layout = layoutSummary(result.summary);
   const { replaced } = writeSummarySheet(workbook, layout, font);
   escapeUnencodableText(workbook, loaded.input, layout.sheetName);
-  const rendered = await renderWorkbook(workbook);
+  const rendered = await renderWorkbook(workbook, { zip: loaded.zip, ownSheets: [layout.sheetName] });
 
   const replacedSheets = loaded.input.sheets.map((s) => s.name).filter((n) => n.toLocaleUpperCase() === layout.sheetName.toLocaleUpperCase());
   const lostParts = compareCensus(await censusOf(loaded.zip), await censusOf(rendered.zip), replacedSheets);

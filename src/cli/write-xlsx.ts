@@ -377,6 +377,68 @@ export async function fixInternalHyperlinks(zip: JSZip): Promise<void> {
   }
 }
 
+interface DefinedNameXml {
+  name: string;
+  /** The sheet the name belongs to (localSheetId), or null for a workbook-wide name. */
+  sheet: string | null;
+  xml: string;
+}
+
+/** The defined names of a workbook part, each with the sheet its localSheetId points at. */
+function definedNamesOf(workbookXml: string, sheetNames: string[]): DefinedNameXml[] {
+  const block = /<definedNames(?=[\s>])[^>]*>([\s\S]*?)<\/definedNames>/.exec(workbookXml);
+  if (!block) return [];
+  const out: DefinedNameXml[] = [];
+  for (const m of block[1].matchAll(/<definedName(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/definedName>)/g)) {
+    const a = attributesOf(m[0].slice(0, m[0].indexOf('>') + 1));
+    const id = a.localSheetId;
+    out.push({ name: a.name || '', sheet: id !== undefined && sheetNames[+id] !== undefined ? sheetNames[+id] : null, xml: m[0] });
+  }
+  return out;
+}
+
+/**
+ * Puts the input's defined names back as they were. ExcelJS's model has no sheet scope and no
+ * hidden flag: the `_xlnm._FilterDatabase` name Excel keeps for every autofilter came out
+ * workbook-wide and visible (one of two when two sheets had filters), and a sheet's own name became
+ * a workbook name. Each input name is kept with its localSheetId renumbered to its sheet's place in
+ * the output; a name of a sheet that is gone (a replaced summary) is dropped. Output names are kept
+ * only where the input has no name of that name, or where they belong to a sheet we wrote.
+ */
+export async function restoreDefinedNames(output: JSZip, input: JSZip, ownSheets: string[]): Promise<void> {
+  const inParts = await readSheetParts(input);
+  const outParts = await readSheetParts(output);
+  if (!inParts.workbookPath || !outParts.workbookPath) return;
+  const inNames = definedNamesOf(inParts.workbookXml, inParts.sheets.map((s) => s.name));
+  if (inNames.length === 0) return;
+  const outSheetNames = outParts.sheets.map((s) => s.name);
+  const own = (sheet: string | null) => sheet !== null && ownSheets.some((o) => sameSheetName(o, sheet));
+  const kept: string[] = [];
+  for (const n of inNames) {
+    if (n.sheet === null) {
+      kept.push(n.xml);
+      continue;
+    }
+    const at = outSheetNames.indexOf(n.sheet);
+    if (at < 0 || own(n.sheet)) continue;
+    kept.push(n.xml.replace(/(\slocalSheetId\s*=\s*)(["'])\d+\2/, '$1"' + at + '"'));
+  }
+  const taken = new Set(inNames.map((n) => n.name));
+  for (const n of definedNamesOf(outParts.workbookXml, outSheetNames)) if (own(n.sheet) || !taken.has(n.name)) kept.push(n.xml);
+
+  const xml = outParts.workbookXml;
+  const block = kept.length ? '<definedNames>' + kept.join('') + '</definedNames>' : '';
+  const existing = /<definedNames(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/definedNames>)/.exec(xml);
+  let fixed: string;
+  if (existing) fixed = xml.slice(0, existing.index) + block + xml.slice(existing.index + existing[0].length);
+  else {
+    const end = xml.indexOf('</sheets>');
+    if (end < 0) return;
+    fixed = xml.slice(0, end + '</sheets>'.length) + block + xml.slice(end + '</sheets>'.length);
+  }
+  if (fixed !== xml) writePart(output, outParts.workbookPath, fixed);
+}
+
 /** One part of the package as ExcelJS hands it to its zip writer. */
 export interface RenderedPart {
   name: string;
@@ -424,8 +486,16 @@ export async function renderParts(workbook: ExcelJS.Workbook): Promise<RenderedP
   return parts;
 }
 
-/** The bytes of the result workbook, with internal links fixed. */
-export async function renderWorkbook(workbook: ExcelJS.Workbook): Promise<{ buffer: Buffer; zip: JSZip }> {
+/** What the result keeps of the input package that ExcelJS's model cannot carry. */
+export interface RenderSource {
+  /** The input package, as the reader left it. */
+  zip: JSZip;
+  /** Sheets this tool writes (the summary): their names come from the output, the input's are replaced. */
+  ownSheets: string[];
+}
+
+/** The bytes of the result workbook, with internal links and the input's defined names fixed. */
+export async function renderWorkbook(workbook: ExcelJS.Workbook, source?: RenderSource): Promise<{ buffer: Buffer; zip: JSZip }> {
   const parts = await renderParts(workbook);
   let zip: JSZip;
   if (parts) {
@@ -437,6 +507,7 @@ export async function renderWorkbook(workbook: ExcelJS.Workbook): Promise<{ buff
     zip = await JSZip.loadAsync(raw as ArrayBuffer);
   }
   await fixInternalHyperlinks(zip);
+  if (source) await restoreDefinedNames(zip, source.zip, source.ownSheets);
   const buffer = (await zipWithZlib(zip)) || (await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
   return { buffer, zip };
 }

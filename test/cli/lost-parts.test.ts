@@ -33,7 +33,7 @@ async function base(decorate?: (wb: ExcelJS.Workbook) => void | Promise<void>): 
 async function lostFor(input: Buffer): Promise<LostPart[]> {
   const loaded = await loadWorkbook(input, 'x.xlsx');
   await restoreInternalHyperlinks(loaded.workbook, loaded.zip);
-  const out = await renderWorkbook(loaded.workbook);
+  const out = await renderWorkbook(loaded.workbook, { zip: loaded.zip, ownSheets: [] });
   return compareCensus(await censusOf(loaded.zip), await censusOf(out.zip));
 }
 
@@ -50,7 +50,6 @@ describe('what ExcelJS cannot carry is reported', () => {
     ['an external workbook link', { externalLink: true }, [['externalLink', null, 1]]],
     ['custom XML', { customXml: true }, [['customXml', null, 1]]],
     ['add-in task pane settings', { webExtension: true }, [['webExtension', null, 1]]],
-    ['a defined name that is a constant', { constantName: true }, [['definedName', null, 1]]],
   ];
   test.each(cases)('%s', async (_name, extras, expected) => {
     const input = await addExtras(await base(), extras);
@@ -67,11 +66,6 @@ describe('what ExcelJS cannot carry is reported', () => {
     ]);
     expect(lost[1]).toMatchObject({ zh: '图表', en: 'charts' });
     expect(lost[2]).toMatchObject({ zh: '数据透视表', en: 'pivot tables' });
-  });
-
-  test('the constant name is listed by name', async () => {
-    const input = await addExtras(await base(), { constantName: true });
-    expect((await lostFor(input))[0].names).toEqual(['税率']);
   });
 
   test('an image next to a chart: the image is kept, only the chart is reported', async () => {
@@ -133,6 +127,12 @@ describe('what ExcelJS keeps is not reported', () => {
     expect(await lostFor(input)).toEqual([]);
   });
 
+  test('a defined name that is a constant (ExcelJS drops it; the input names are put back)', async () => {
+    const input = await addExtras(await base(), { constantName: true });
+    expect((await censusOf(await JSZip.loadAsync(input))).definedNames).toEqual(['税率']);
+    expect(await lostFor(input)).toEqual([]);
+  });
+
   test('an internal hyperlink (location only) is kept thanks to the repair', async () => {
     const input = await base();
     const zip = await JSZip.loadAsync(input);
@@ -185,5 +185,67 @@ describe('the replaced summary sheet is not a loss', () => {
     loaded.workbook.removeWorksheet(loaded.workbook.getWorksheet('T')!.id);
     const out = await renderWorkbook(loaded.workbook);
     expect(brief(compareCensus(await censusOf(loaded.zip), await censusOf(out.zip)))).toEqual([['sheet', 'T', 1]]);
+  });
+});
+
+/** `base()` with these defined names in workbook.xml, and any sheets added first. */
+async function withNames(names: string, decorate?: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await base(decorate));
+  const xml = (await zip.file('xl/workbook.xml')!.async('string')).replace(/<definedNames>[\s\S]*?<\/definedNames>/, '');
+  zip.file('xl/workbook.xml', xml.replace('</sheets>', '</sheets><definedNames>' + names + '</definedNames>'));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+async function outputNames(input: Buffer, change?: (wb: ExcelJS.Workbook) => void, ownSheets: string[] = []): Promise<string> {
+  const loaded = await loadWorkbook(input, 'x.xlsx');
+  if (change) change(loaded.workbook);
+  const out = await renderWorkbook(loaded.workbook, { zip: loaded.zip, ownSheets });
+  expect(compareCensus(await censusOf(loaded.zip), await censusOf(out.zip), ownSheets)).toEqual([]);
+  const xml = await out.zip.file('xl/workbook.xml')!.async('string');
+  const block = /<definedNames>([\s\S]*?)<\/definedNames>/.exec(xml);
+  return block ? block[1] : '';
+}
+
+// ExcelJS's model has no sheet scope and no hidden flag: every autofilter's hidden name came out
+// workbook-wide and visible, and was reported lost.
+describe('defined names keep their sheet and their hidden flag', () => {
+  const FILTER_0 = '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Sheet1!$A$1:$C$3</definedName>';
+  const FILTER_1 = '<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">T!$A$1:$A$1</definedName>';
+  const LOCAL = '<definedName name="名单" localSheetId="1">T!$A$1</definedName>';
+  const GLOBAL = '<definedName name="名单">Sheet1!$A$1:$A$3</definedName>';
+  test.each([
+    ["an autofilter's hidden name", FILTER_0],
+    ['the hidden names of two filtered sheets', FILTER_0 + FILTER_1],
+    ["a sheet's own name beside a workbook name of the same name", GLOBAL + LOCAL],
+    ['a constant and a formula', '<definedName name="税率">0.05</definedName><definedName name="合计">SUM(Sheet1!$B$1:$B$3)</definedName>'],
+  ])('%s', async (_name, names) => {
+    expect(await outputNames(await withNames(names))).toBe(names);
+  });
+
+  test('a sheet-scoped name follows its sheet when an earlier sheet is gone', async () => {
+    const input = await withNames('<definedName name="区域" localSheetId="2" hidden="1">U!$A$1</definedName>', (wb) => {
+      wb.addWorksheet('U').getCell('A1').value = 'u';
+    });
+    const names = await outputNames(input, (wb) => wb.removeWorksheet(wb.getWorksheet('T')!.id), ['T']);
+    expect(names).toBe('<definedName name="区域" localSheetId="1" hidden="1">U!$A$1</definedName>');
+  });
+
+  test("the summary's own names come from the output; the replaced summary's are dropped", async () => {
+    const input = await withNames(
+      FILTER_0 + '<definedName name="_xlnm.Print_Titles" localSheetId="2">\'履职汇总 2019-08\'!$1:$9</definedName>',
+      (wb) => { wb.addWorksheet('履职汇总 2019-08').getCell('A1').value = '旧汇总'; },
+    );
+    const names = await outputNames(
+      input,
+      (wb) => {
+        writeSummarySheet(
+          wb,
+          { sheetName: '履职汇总 2019-08', values: [['新汇总'], ['表头']], columnWidths: [10], merges: [], styles: [], links: [], printTitleRows: { first: 0, last: 1 }, leaderTable: null, chartAnchor: { row: 2, column: 0 } },
+          {},
+        );
+      },
+      ['履职汇总 2019-08'],
+    );
+    expect(names).toBe(FILTER_0 + '<definedName name="_xlnm.Print_Titles" localSheetId="2">&apos;履职汇总 2019-08&apos;!$1:$2</definedName>');
   });
 });
