@@ -4,7 +4,8 @@
  */
 import type JSZip from 'jszip';
 import { columnLetters } from '../core/address';
-import { attributesOf, decodeXml, encodeXmlAttribute, readPart, readRels, readSheetParts, relKind, workbookPath, writePart } from './ooxml';
+import { posix } from 'path';
+import { attributesOf, decodeXml, encodeXmlAttribute, movePart, readPart, readRels, readSheetParts, relKind, relsPathOf, workbookPath, writePart } from './ooxml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -20,15 +21,137 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
  *   and lose the rest of the sheet, are dropped;
  * - the Chinese built-in date formats (ids 27–36, 50–58), which files leave undefined and
  *   ExcelJS would write back as General, get their definitions.
+ * - parts stored under other names than Excel's (`xl/book.xml`, `xl/worksheets/Sheet1.xml`,
+ *   `./worksheets/…` targets), which ExcelJS does not find, get Excel's names.
  * Returns whether anything changed.
  */
 export async function normalisePackage(zip: JSZip): Promise<boolean> {
+  const names = await useExcelPartNames(zip);
   const prefixes = await unprefixMainNamespace(zip);
   const dateSystem = await spellDateSystemFlag(zip);
   const references = await addCellReferences(zip);
   const cells = await fixCellsExcelJSMisreads(zip, dateSystem.date1904);
   const formats = await defineBuiltinDateFormats(zip);
-  return prefixes || dateSystem.changed || references || cells || formats;
+  return names || prefixes || dateSystem.changed || references || cells || formats;
+}
+
+const WORKBOOK = 'xl/workbook.xml';
+const CANONICAL_SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+const CONTENT_TYPES = '[Content_Types].xml';
+
+/**
+ * ExcelJS finds parts by Excel's own names only (`xl/workbook.xml`, `xl/worksheets/sheetN.xml`,
+ * `xl/sharedStrings.xml`, `xl/styles.xml`) and matches sheets to their relationships by the
+ * target's text. Other names are legal (the relationships say where each part is); a sheet under
+ * one was left out of the check without a word. Moves such parts to Excel's names and writes the
+ * workbook's relationships the way Excel does.
+ */
+async function useExcelPartNames(zip: JSZip): Promise<boolean> {
+  const wbPath = await workbookPath(zip);
+  if (!wbPath) return false;
+  const moves: Array<[string, string]> = [];
+  if (wbPath !== WORKBOOK && !zip.file(WORKBOOK)) moves.push([wbPath, WORKBOOK]);
+  const rels = await readRels(zip, wbPath);
+  const taken = new Set<number>();
+  for (const rel of rels) {
+    const m = CANONICAL_SHEET.exec(rel.target);
+    if (!rel.external && relKind(rel.type) === 'worksheet' && m) taken.add(+m[1]);
+  }
+  let next = 1;
+  for (const rel of rels) {
+    if (rel.external || !zip.file(rel.target)) continue;
+    const kind = relKind(rel.type);
+    let to: string | null = null;
+    if (kind === 'worksheet' && !CANONICAL_SHEET.test(rel.target)) {
+      while (taken.has(next) || zip.file('xl/worksheets/sheet' + next + '.xml')) next++;
+      taken.add(next);
+      to = 'xl/worksheets/sheet' + next + '.xml';
+    } else if (kind === 'sharedStrings' && rel.target !== 'xl/sharedStrings.xml' && !zip.file('xl/sharedStrings.xml')) {
+      to = 'xl/sharedStrings.xml';
+    } else if (kind === 'styles' && rel.target !== 'xl/styles.xml' && !zip.file('xl/styles.xml')) {
+      to = 'xl/styles.xml';
+    }
+    if (to) moves.push([rel.target, to]);
+  }
+  const written = await workbookRelsAsExcelWrites(zip, wbPath, moves);
+  if (moves.length === 0) return written;
+  const movedTo = new Map(moves);
+  for (const [from, to] of moves) {
+    await movePart(zip, from, to);
+    // The workbook's relationships were just written for their new place.
+    if (from === wbPath) await movePart(zip, relsPathOf(from), relsPathOf(to));
+    else await moveRels(zip, from, to);
+  }
+  // The package's own relationships and content types name the parts too.
+  await rewriteRelTargets(zip, '', (target) => movedTo.get(target) || null);
+  const types = readPart(zip, CONTENT_TYPES);
+  if (types) {
+    const xml = await types;
+    const fixed = xml.replace(/(\sPartName\s*=\s*)(["'])\/?([^"']*)\2/g, (whole, lead: string, _q: string, name: string) => {
+      const to = movedTo.get(name);
+      return to ? lead + '"/' + to + '"' : whole;
+    });
+    if (fixed !== xml) writePart(zip, CONTENT_TYPES, fixed);
+  }
+  return true;
+}
+
+/**
+ * The workbook's relationships written as Excel writes them: targets relative to `xl/`
+ * (`worksheets/sheet1.xml`), with the parts that are about to move under their new names.
+ */
+async function workbookRelsAsExcelWrites(zip: JSZip, wbPath: string, moves: Array<[string, string]>): Promise<boolean> {
+  const movedTo = new Map(moves);
+  const relsPath = relsPathOf(wbPath);
+  const text = readPart(zip, relsPath);
+  if (!text) return false;
+  const xml = await text;
+  const dir = posix.dirname(wbPath);
+  const fixed = xml.replace(/<Relationship(?=[\s/>])[^>]*>/g, (tag) => {
+    const a = attributesOf(tag);
+    if (a.TargetMode === 'External' || !a.Target) return tag;
+    const resolved = a.Target.startsWith('/') ? a.Target.slice(1) : posix.normalize(posix.join(dir === '.' ? '' : dir, a.Target));
+    const target = posix.relative('xl', movedTo.get(resolved) || resolved);
+    return target === a.Target ? tag : tag.replace(/(\sTarget\s*=\s*)(["'])[^"']*\2/, '$1"' + encodeXmlAttribute(target) + '"');
+  });
+  if (fixed !== xml) writePart(zip, relsPath, fixed);
+  return fixed !== xml;
+}
+
+/** Moves a part's relationships with it; targets stay right when the folder changes. */
+async function moveRels(zip: JSZip, from: string, to: string): Promise<void> {
+  const fromRels = relsPathOf(from);
+  const toRels = relsPathOf(to);
+  if (!zip.file(fromRels) || fromRels === toRels) return;
+  await movePart(zip, fromRels, toRels);
+  if (posix.dirname(from) === posix.dirname(to)) return;
+  const oldDir = posix.dirname(from);
+  const newDir = posix.dirname(to);
+  const xml = await readPart(zip, toRels)!;
+  const fixed = xml.replace(/<Relationship(?=[\s/>])[^>]*>/g, (tag) => {
+    const a = attributesOf(tag);
+    if (a.TargetMode === 'External' || !a.Target || a.Target.startsWith('/')) return tag;
+    const resolved = posix.normalize(posix.join(oldDir === '.' ? '' : oldDir, a.Target));
+    return tag.replace(/(\sTarget\s*=\s*)(["'])[^"']*\2/, '$1"' + encodeXmlAttribute(posix.relative(newDir, resolved)) + '"');
+  });
+  writePart(zip, toRels, fixed);
+}
+
+/** Rewrites the internal targets of a part's relationships that `moved` gives a new path for. */
+async function rewriteRelTargets(zip: JSZip, partPath: string, moved: (target: string) => string | null): Promise<void> {
+  const relsPath = relsPathOf(partPath);
+  const text = readPart(zip, relsPath);
+  if (!text) return;
+  const xml = await text;
+  const dir = posix.dirname(partPath);
+  const fixed = xml.replace(/<Relationship(?=[\s/>])[^>]*>/g, (tag) => {
+    const a = attributesOf(tag);
+    if (a.TargetMode === 'External' || !a.Target) return tag;
+    const resolved = a.Target.startsWith('/') ? a.Target.slice(1) : posix.normalize(posix.join(dir === '.' ? '' : dir, a.Target));
+    const to = moved(resolved);
+    return to ? tag.replace(/(\sTarget\s*=\s*)(["'])[^"']*\2/, '$1"' + encodeXmlAttribute(dir === '.' ? to : posix.relative(dir, to)) + '"') : tag;
+  });
+  if (fixed !== xml) writePart(zip, relsPath, fixed);
 }
 
 async function unprefixMainNamespace(zip: JSZip): Promise<boolean> {

@@ -83,6 +83,20 @@ export function writePart(zip: JSZip, path: string, text: string): void {
   if (outside) outside.delete(path);
 }
 
+/** Moves a part to another name (its text and the caches with it). Returns whether it was there. */
+export async function movePart(zip: JSZip, from: string, to: string): Promise<boolean> {
+  const text = readPart(zip, from);
+  if (!text) return false;
+  const xml = await text;
+  zip.remove(from);
+  const texts = partTexts.get(zip);
+  if (texts) texts.delete(from);
+  const outside = outsideTexts.get(zip);
+  if (outside) outside.delete(from);
+  writePart(zip, to, xml);
+  return true;
+}
+
 const outsideTexts = new WeakMap<JSZip, Map<string, Promise<string>>>();
 
 /**

@@ -72,6 +72,15 @@ export async function loadWorkbook(buffer: Buffer, displayName: string): Promise
       'Cannot read the workbook (the file may be damaged): ' + reason,
     );
   }
+  const { sheets: parts } = await readSheetParts(zip);
+  const unread = parts.filter((p) => p.kind === 'worksheet' && p.path && zip.file(p.path) && !workbook.getWorksheet(p.name)).map((p) => p.name);
+  if (unread.length > 0) {
+    // Checking without them would count too few inspections and say nothing about it.
+    throw new CliError(
+      '工作簿“' + displayName + '”中的工作表' + unread.map((n) => '“' + n + '”').join('、') + '无法读取（文件内部结构不标准）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查。',
+      'These worksheets could not be read: ' + unread.join(', '),
+    );
+  }
   await restoreErrorResults(workbook, zip);
   // From here on only the parts of the sheets outside the cells are read (link repair, census):
   // keep those and let the whole sheet texts go.

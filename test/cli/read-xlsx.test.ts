@@ -8,6 +8,7 @@ import { loadWorkbook, toCellValue } from '../../src/cli/read-xlsx';
 import { serialFromIso } from '../../src/cli/normalise';
 import { CliError } from '../../src/cli/errors';
 import { buildRawXlsx } from './helpers/raw-xlsx';
+import type { RawSheet } from './helpers/raw-xlsx';
 import JSZip from 'jszip';
 
 const utcDay = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -284,6 +285,69 @@ describe('what other programs write legally but ExcelJS 4.4 misreads', () => {
     );
     const { workbook } = await loadWorkbook(buffer, 'x.xlsx');
     expect(workbook.getWorksheet('S')!.getCell('A2').numFmt).toBe('yyyy/m/d');
+  });
+});
+
+/** Moves a part of a package; `edit` then fixes what names it (relationships, content types). */
+async function movedPackage(buffer: Buffer, moves: Array<[string, string]>, edit: (path: string, xml: string) => string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  for (const [from, to] of moves) {
+    zip.file(to, await zip.file(from)!.async('string'));
+    zip.remove(from);
+  }
+  for (const path of Object.keys(zip.files)) {
+    if (!/\.(xml|rels)$/.test(path)) continue;
+    const xml = await zip.file(path)!.async('string');
+    const edited = edit(path, xml);
+    if (edited !== xml) zip.file(path, edited);
+  }
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+// Part names are free in the package format (the relationships say where each part is), but
+// ExcelJS finds parts by Excel's names only: a sheet elsewhere was left out of the check silently.
+describe('parts stored under other names than Excel gives them', () => {
+  const TWO_SHEETS: RawSheet[] = [
+    { name: '安排表', rows: [['带队领导', '检查范围'], ['郭环球', '全镇']] },
+    { name: '检查记录', rows: [['检查日期', '带队领导'], [{ t: 'n', v: 43680, date: true }, '郭环球']] },
+  ];
+  const EXPECTED = [
+    ['安排表', [['带队领导', '检查范围'], ['郭环球', '全镇']]],
+    ['检查记录', [['检查日期', '带队领导'], [utcDay(2019, 8, 3), '郭环球']]],
+  ];
+  const renameTarget = (from: string, to: string) => (path: string, xml: string) =>
+    path === 'xl/_rels/workbook.xml.rels' || path === '[Content_Types].xml' || path === '_rels/.rels' ? xml.split(from).join(to) : xml;
+  test.each<[string, Array<[string, string]>, (path: string, xml: string) => string]>([
+    ['one sheet under its own name', [['xl/worksheets/sheet2.xml', 'xl/worksheets/aug2.xml']], renameTarget('sheet2.xml', 'aug2.xml')],
+    ['sheets with capitals', [['xl/worksheets/sheet1.xml', 'xl/worksheets/Sheet1.xml'], ['xl/worksheets/sheet2.xml', 'xl/worksheets/Sheet2.xml']], renameTarget('/sheet', '/Sheet')],
+    ['targets written ./ and ../xl/', [], (path, xml) => (path === 'xl/_rels/workbook.xml.rels' ? xml.replace('Target="worksheets/sheet1.xml"', 'Target="./worksheets/sheet1.xml"').replace('Target="worksheets/sheet2.xml"', 'Target="../xl/worksheets/sheet2.xml"') : xml)],
+    ['the workbook part as xl/book.xml', [['xl/workbook.xml', 'xl/book.xml'], ['xl/_rels/workbook.xml.rels', 'xl/_rels/book.xml.rels']], renameTarget('workbook.xml', 'book.xml')],
+    ['shared strings as xl/SharedStrings.xml', [['xl/sharedStrings.xml', 'xl/SharedStrings.xml']], renameTarget('sharedStrings.xml', 'SharedStrings.xml')],
+    ['a sheet in another folder', [['xl/worksheets/sheet2.xml', 'data/log.xml']], (path, xml) => (path === 'xl/_rels/workbook.xml.rels' ? xml.replace('Target="worksheets/sheet2.xml"', 'Target="../data/log.xml"') : renameTarget('/xl/worksheets/sheet2.xml', '/data/log.xml')(path, xml))],
+  ])('%s', async (_name, moves, edit) => {
+    const buffer = await movedPackage(await buildRawXlsx(TWO_SHEETS), moves, edit);
+    const { input } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.sheets.map((s) => [s.name, s.values])).toEqual(EXPECTED);
+  });
+
+  test("a moved sheet keeps what its relationships point at (a note), and the output keeps it", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('检查记录');
+    ws.getCell('A1').value = '检查日期';
+    ws.getCell('A1').note = '请核实';
+    const original = Buffer.from(await wb.xlsx.writeBuffer());
+    const before = await JSZip.loadAsync(original);
+    const rels = await before.file('xl/worksheets/_rels/sheet1.xml.rels')!.async('string');
+    expect(rels).toContain('Target="../comments1.xml"');
+    // Stored at the package root, its relationships are relative to the root.
+    const buffer = await movedPackage(original, [['xl/worksheets/sheet1.xml', 'log.xml'], ['xl/worksheets/_rels/sheet1.xml.rels', '_rels/log.xml.rels']], (path, xml) => {
+      if (path === '_rels/log.xml.rels') return xml.split('Target="../').join('Target="xl/');
+      if (path === 'xl/_rels/workbook.xml.rels') return xml.replace('Target="worksheets/sheet1.xml"', 'Target="/log.xml"');
+      return path === '[Content_Types].xml' ? xml.replace('/xl/worksheets/sheet1.xml', '/log.xml') : xml;
+    });
+    const { workbook, input } = await loadWorkbook(buffer, 'x.xlsx');
+    expect(input.sheets[0].values).toEqual([['检查日期']]);
+    expect(workbook.getWorksheet('检查记录')!.getCell('A1').note).toBe('请核实');
   });
 });
 
