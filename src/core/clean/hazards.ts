@@ -29,20 +29,26 @@ export function isNoHazard(text: string): boolean {
   return NO_HAZARD.indexOf(t) >= 0;
 }
 
-const DONE = ['已整改', '已完成', '完成', '整改完毕', '已销号', '是', '整改完成', '已处理', '已落实', '已解决', '已闭环', '√', '✓', '✔'];
+const DONE = [
+  '已整改', '已完成', '完成', '整改完毕', '已销号', '是', '整改完成', '已处理', '已落实', '已解决', '已闭环', '√', '✓', '✔',
+  '已经整改', '已经完成', '整改到位', '已全部整改',
+];
+/** 已于8月18日整改完毕, 已于18日完成: a done state with the day it was done. */
+const DONE_ON_DAY = /^已于.{1,20}?(?:整改|完成|销号|处理|落实)(?:完毕|完成|到位)?$/;
 const NOT_DONE = ['未', '否', '没', '不', '尚未', '待', '正在', '整改中', '部分'];
 
 /**
  * True when a state cell says the hazard is rectified: it equals or starts with 已整改, 已完成,
- * 完成, 整改完毕, 已销号 or 是 (also 整改完成, 已处理, 已落实, 已解决, 已闭环, √). Cells starting with
- * 未, 否, 没, 不, 待, 正在, 部分 (未整改, 未完成, 否) are not done.
+ * 完成, 整改完毕, 已销号 or 是 (also 整改完成, 已处理, 已落实, 已解决, 已闭环, 整改到位, √), or says when
+ * it was done (已于8月18日整改完毕). Cells starting with 未, 否, 没, 不, 待, 正在, 部分 (未整改, 未完成,
+ * 否) are not done.
  */
 export function isDoneState(text: string): boolean {
   const t = hazardKey(text);
   if (t === '') return false;
   for (const n of NOT_DONE) if (t.indexOf(n) === 0) return false;
   for (const d of DONE) if (t.indexOf(d) === 0) return true;
-  return false;
+  return DONE_ON_DAY.test(t) && t.indexOf('未') < 0;
 }
 
 const IMMEDIATE = ['立即', '当场', '现场整改', '立行立改', '即时整改', '马上整改'];

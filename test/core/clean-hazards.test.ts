@@ -1,0 +1,62 @@
+import { isDoneState, isImmediateDeadline, isNoHazard } from '../../src/core/clean/hazards';
+
+describe('isDoneState: the state cell says the hazard is rectified', () => {
+  test.each([
+    ['已整改', true],
+    ['已完成', true],
+    ['完成', true],
+    ['整改完毕', true],
+    ['已销号', true],
+    ['是', true],
+    ['√', true],
+    ['已整改。', true],
+    ['已整改到位', true],
+    ['整改到位', true],
+    ['已经整改', true],
+    ['已全部整改', true],
+    // The day it was done, written in the state cell.
+    ['已于8月18日整改完毕', true],
+    ['已于18日完成整改', true],
+    ['已于2019年8月18日销号', true],
+    ['', false],
+    ['未整改', false],
+    ['未完成', false],
+    ['否', false],
+    ['整改中', false],
+    ['正在整改', false],
+    ['部分整改', false],
+    ['待整改', false],
+    ['已于8月18日下发整改通知', false],
+    ['已于8月18日督促，未整改', false],
+    ['已通知', false],
+  ])('%s → %s', (text, done) => {
+    expect(isDoneState(text)).toBe(done);
+  });
+});
+
+describe('isNoHazard', () => {
+  test.each([
+    ['', true],
+    ['无', true],
+    ['无隐患', true],
+    ['未发现隐患', true],
+    ['/', true],
+    ['——', true],
+    ['灭火器过期', false],
+    ['无证经营', false],
+  ])('%s → %s', (text, none) => {
+    expect(isNoHazard(text)).toBe(none);
+  });
+});
+
+describe('isImmediateDeadline', () => {
+  test.each([
+    ['立即整改', true],
+    ['当场整改', true],
+    ['立行立改', true],
+    ['3日内', false],
+    ['2019-08-20', false],
+  ])('%s → %s', (text, immediate) => {
+    expect(isImmediateDeadline(text)).toBe(immediate);
+  });
+});
