@@ -48,11 +48,13 @@ function squeeze(text: string): string {
 
 /**
  * ok: submitted by the deadline · late: after it · missing: T after the deadline and none ·
- * due-soon: none yet and the deadline within W days · pending: none yet. A row counts for a unit when
- * its unit matches, it has a submission date ≤ T, and its 年度 is T's year − 1 (or, with no 年度, it
- * was submitted in T's year or in December before). Each counting row gets its unit's status (the
- * row is coloured); rows about other years or units that are not member units get no finding; units
- * with no row appear only in the details. details null when there is no reports sheet.
+ * due-soon: none yet and the deadline within W days · pending: none yet. A row is about a unit's
+ * report when its unit matches and its 年度 is T's year − 1 (or, with no 年度, it was submitted in T's
+ * year or in December before, or has no date ≤ T yet); it counts as a submission when it has a date
+ * ≤ T. Every row about the unit's report gets the unit's status (SPEC §3: report rows take their
+ * unit's status), so a unit listed without a date is coloured as not submitted; rows about other
+ * years or units that are not member units get no finding; units with no row appear only in the
+ * details. details null when there is no reports sheet.
  */
 export const annualReport: Rule<ReportDetails> = {
   id: 'annual-report',
@@ -66,17 +68,22 @@ export const annualReport: Rule<ReportDetails> = {
     const rd = ctx.settings.reportDeadline;
     const deadline = dayFromYmd(asOfYear, rd.month, Math.min(rd.day, daysInMonth(asOfYear, rd.month)));
     const decemberBefore = dayFromYmd(reportYear, 12, 1);
-    const counts = (r: Report): r is Report & { submitted: number } =>
-      r.submitted !== null && r.submitted <= ctx.asOf && (r.year !== null ? r.year === reportYear : r.submitted >= decemberBefore);
-    const rows = reports.filter(counts);
+    // A row is about this year's report when its 年度 says so or, without a 年度, when it is not
+    // dated before the December before (an empty or later date is a unit still to submit).
+    const aboutThisYear = (r: Report): boolean =>
+      r.year !== null ? r.year === reportYear : r.submitted === null || r.submitted > ctx.asOf || r.submitted >= decemberBefore;
+    const counts = (r: Report): r is Report & { submitted: number } => r.submitted !== null && r.submitted <= ctx.asOf;
+    const rows = reports.filter(aboutThisYear);
 
     const findings: Finding[] = [];
     const details: ReportResult[] = [];
     for (const unit of memberUnits(ctx.parsed)) {
       const mine = rows.filter((r) => unitMatches(r.unit, unit));
-      let first: (typeof mine)[number] | null = null;
+      let first: (Report & { submitted: number }) | null = null;
       // Earliest submission; on a tie the first row of the workbook, so the log order never matters.
-      for (const r of mine) if (first === null || r.submitted < first.submitted || (r.submitted === first.submitted && before(r, first))) first = r;
+      for (const r of mine) {
+        if (counts(r) && (first === null || r.submitted < first.submitted || (r.submitted === first.submitted && before(r, first)))) first = r;
+      }
       const data = {
         unit,
         year: reportYear,
@@ -91,7 +98,10 @@ export const annualReport: Rule<ReportDetails> = {
       const messageId = 'report.' + status;
       const message = formatMessage(messageId, data);
       for (const r of mine) findings.push(makeFinding('annual-report', r.ref, status, messageId, data));
-      details.push({ unit, status, submitted: first ? first.submitted : null, ref: first ? first.ref : null, message });
+      // The row to link to: the submission, else the unit's first row still waiting for one.
+      let row: Report | null = first;
+      if (row === null) for (const r of mine) if (row === null || before(r, row)) row = r;
+      details.push({ unit, status, submitted: first ? first.submitted : null, ref: row ? row.ref : null, message });
     }
     return { findings, details };
   },

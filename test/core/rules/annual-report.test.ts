@@ -43,10 +43,15 @@ const cases: Case[] = [
   { name: 'the earliest report decides; every row of the unit gets its status',
     reports: [report('安监站', '2020-02-03'), report('安监站', '2020-01-30')], asOf: '2020-02-10',
     status: 'ok', message: '安监站：2019年度述职报告已于1月30日提交', rows: [2, 3] },
-  { name: 'a report dated after T is ignored', reports: [report('安监站', '2020-01-30')], asOf: '2020-01-29',
-    status: 'due-soon', message: '安监站：尚未提交2019年度述职报告，距截止（1月31日）还剩2天', rows: [] },
-  { name: 'a row without a readable date does not count', reports: [report('安监站', null)], asOf: '2020-02-10',
+  { name: 'a report dated after T does not count; its row takes the unit status', reports: [report('安监站', '2020-01-30')], asOf: '2020-01-29',
+    status: 'due-soon', message: '安监站：尚未提交2019年度述职报告，距截止（1月31日）还剩2天', rows: [2] },
+  { name: 'a unit listed without a date has not submitted: its row is coloured missing', reports: [report('安监站', null)], asOf: '2020-02-10',
+    status: 'missing', message: '安监站：未提交2019年度述职报告（截止1月31日）', rows: [2] },
+  { name: 'a unit listed without a date for the previous 年度 is left alone', reports: [report('安监站', null, { year: 2018 })], asOf: '2020-02-10',
     status: 'missing', message: '安监站：未提交2019年度述职报告（截止1月31日）', rows: [] },
+  { name: 'a dated row and an empty one: the dated one decides, both take the status',
+    reports: [report('安监站', null), report('安监站', '2020-01-20')], asOf: '2020-02-10',
+    status: 'ok', message: '安监站：2019年度述职报告已于1月20日提交', rows: [2, 3] },
   { name: 'the deadline comes from the settings', reports: [report('安监站', '2020-02-20')], asOf: '2020-03-10',
     settings: { reportDeadline: { month: 2, day: 28 } },
     status: 'ok', message: '安监站：2019年度述职报告已于2月20日提交', rows: [2] },
@@ -91,6 +96,15 @@ describe('annual-report', () => {
       const parsed = workbook({ leaders: [SEED.guo()], reports: order, settings: units });
       expect(run(annualReport, parsed, '2020-02', '2020-02-10').details![0].ref).toEqual({ sheet: REPORTS, row: 3 });
     }
+  });
+
+  test('a unit that has not submitted links to its row waiting for a date; without one, to nothing', () => {
+    const parsed = workbook({ leaders: [SEED.guo()], reports: [report('安监站', null, { row: 6 })], settings: { memberUnits: ['安监站', '党政办'] } });
+    const details = run(annualReport, parsed, '2020-02', '2020-02-10').details!;
+    expect(details.map((d) => [d.unit, d.status, d.ref])).toEqual([
+      ['安监站', 'missing', { sheet: REPORTS, row: 6 }],
+      ['党政办', 'missing', null],
+    ]);
   });
 
   test('memberUnits from the settings', () => {
