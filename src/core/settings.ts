@@ -81,11 +81,22 @@ export interface SettingsRead {
 }
 
 const VALUE_COLUMN = '值';
+const LIST_KEYS = ['别名', '主要领导', '安委成员单位'];
+const ALL_KEYS = SETTING_KEYS.map((k) => k.key).concat(['述职截止'], LIST_KEYS);
+const SERIAL_TEXT = /^\d{1,3}[.、]?$/;
+const INLINE_SETTING = /^([^:：=]+)[:：=](.+)$/;
+const NOTE_KEY = /^(?:注|备注|说明|附注)/;
+
+function isKnownKey(key: string): boolean {
+  return ALL_KEYS.indexOf(key) >= 0;
+}
 
 /**
- * Reads the settings sheets (normally one, named 规则设置). A row's first non-empty cell is the key
- * (cleaned, bracketed notes and a trailing colon ignored) and the next cell its value; a header
- * row 项目 / 值 may or may not be there; unknown keys are ignored. Numbers, 述职截止, 主要领导,
+ * Reads the settings sheets (normally one, named 规则设置). A row's first non-empty cell that is not
+ * a 序号 is the key (cleaned, bracketed notes and a trailing colon ignored) and the next cell its
+ * value, or the key cell holds both (`其他成员每月次数：1`); a header row 项目 / 值 may or may not be
+ * there; a list key merged down over several rows reads each row's value; an unknown key with a
+ * value is a data problem (it would leave a default in force unseen). Numbers, 述职截止, 主要领导,
  * 安委成员单位 and 别名 are read as SPEC §3 says; 主要领导 and 别名 are checked against the known
  * leaders (cleaned schedule names). Scalar keys given twice: the later row wins; lists and
  * 别名 rows add up.
@@ -115,20 +126,38 @@ export function readSettings(sheets: ReadonlyArray<SheetInput>, known: ReadonlyS
     const dataRows: number[] = [];
     let minCol = Infinity;
     let maxCol = 0;
+    // A list key (别名, 主要领导, 安委成员单位) whose cell is merged down over the next rows: those
+    // rows hold more values under the same key, with nothing in the key's column.
+    let listKey: { key: string; column: number; row: number } | null = null;
     for (let r = 0; r < values.length; r++) {
       const row = values[r];
       if (!row) continue;
       let k = 0;
-      while (k < row.length && isBlank(row[k])) k++;
+      // A 序号 column before the key: numbers, or number text such as 1 or 1.
+      while (k < row.length && (isBlank(row[k]) || typeof row[k] === 'number' || (typeof row[k] === 'string' && SERIAL_TEXT.test(cleanKey(row[k] as string))))) k++;
       if (k >= row.length) continue;
-      const keyCell = row[k];
-      if (typeof keyCell !== 'string') continue;
-      const key = cleanKey(stripBracketed(nfkc(keyCell))).replace(/[:：]+$/, '');
-      const value = row[k + 1];
       const excelRow = firstRow + r;
-      const column = firstColumn + k + 1;
+      let keyCell: CellValue = row[k];
+      let value: CellValue = row[k + 1];
+      let valueIndex = k + 1;
+      if (listKey !== null && listKey.row === excelRow - 1 && k === listKey.column + 1 && isBlank(row[listKey.column])) {
+        keyCell = listKey.key;
+        value = row[k];
+        valueIndex = k;
+        k = listKey.column;
+      }
+      if (typeof keyCell !== 'string') continue;
+      let key: string = cleanKey(stripBracketed(nfkc(keyCell))).replace(/[:：]+$/, '');
+      // 其他成员每月次数：1 written in one cell.
+      const inline = INLINE_SETTING.exec(key);
+      if (inline && isBlank(value) && isKnownKey(inline[1])) {
+        key = inline[1];
+        value = trimAll(nfkc(keyCell).replace(/^[^:：=]*[:：=]/, ''));
+      }
+      const column = firstColumn + valueIndex;
       const at = { sheet: sheet.name, row: excelRow, column };
-      if (key === '项目') continue;
+      listKey = LIST_KEYS.indexOf(key) >= 0 ? { key, column: k, row: excelRow } : null;
+      if (key === '项目' || key === '序号' || row.some((c: CellValue) => typeof c === 'string' && cleanKey(c) === '项目')) continue;
       const bad = (expected: string, fallback: string) =>
         problems.push(
           makeProblem('bad-setting', sheet.name, excelRow, column, VALUE_COLUMN, 'problem.bad-setting', {
@@ -173,6 +202,16 @@ export function readSettings(sheets: ReadonlyArray<SheetInput>, known: ReadonlyS
         if (!isBlank(value)) readAliases(value, at, known, aliases, problems);
       } else {
         known_ = false;
+        // A misspelt key would silently leave its default in force: say so, unless the row is a
+        // title or a note (no value, or 说明/备注).
+        if (!isBlank(value) && !NOTE_KEY.test(key)) {
+          problems.push(
+            makeProblem('bad-setting', sheet.name, excelRow, firstColumn + k, '项目', 'problem.unknown-setting', {
+              key: quoteCell(key, 30),
+              keys: ALL_KEYS.join('、'),
+            }),
+          );
+        }
       }
       if (known_) {
         dataRows.push(excelRow);

@@ -39,6 +39,7 @@ export const PROBLEM_MESSAGES: Record<string, MessageTemplate> = {
   // Settings sheet 规则设置.
   'problem.bad-setting': (d) =>
     '设置“' + d.key + '”的值“' + d.text + '”无法识别（应为' + d.expected + '），已使用默认值' + d.fallback,
+  'problem.unknown-setting': (d) => '规则设置中没有“' + d.key + '”这一项，本行未使用；可设置的项目：' + d.keys,
   'problem.bad-alias': (d) => '别名“' + d.text + '”无法识别，应写成“郭书记=郭环球”，每行或每个顿号一条',
   'problem.alias-unknown': (d) => '别名“' + d.alias + '=' + d.target + '”中的“' + d.target + '”不是安排表中的带队领导',
   'problem.main-leader-unknown': (d) => '主要领导“' + d.names + '”不是安排表中的带队领导',
