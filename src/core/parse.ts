@@ -71,10 +71,17 @@ type Row = ReadonlyArray<CellValue>;
 /** Longest leader name the schedule accepts; longer text is a note, not a name. */
 const MAX_NAME_LENGTH = 10;
 const MS_PER_DAY = 86400000;
-/** 1900-01-01 and 10000-01-01 in ms since 1970 (UTC): the range of Excel dates. */
-const MS_1900 = -2208988800000;
+/** 1905-01-01 and 10000-01-01 in ms since 1970 (UTC): dates read without more checks (earlier ones are checked). */
+const MS_1905 = -2051222400000;
 const MS_10000 = 253402300800000;
 const NOTE_ROW = /^(?:注|备注|说明|附注)(?:[:：\d]|$)/;
+/**
+ * The first cell of a row that is no record but a line below the table: totals, notes and the
+ * sign-off (合计 3人, 备注：…, 填表人：张三, 审核：李四, 制表单位：…).
+ */
+const FOOTER_ROW = /^(?:注|备注|说明|附注|合计|小计|总计|共计|填表人|填报人|制表人|制表|审核人|审核|审批人|审批|统计人|联系人|联系电话|制表单位|填报单位|填表单位|填表日期|制表日期|报送单位)(?:[:：\d]|$)/;
+/** Titles written in the leader cell beside the name (党委委员 邓光明): not names. */
+const TITLE_WORD = /(?:书记|镇长|乡长|主任|委员|主席|部长|站长|所长|局长|队长|干事|专干|助理|调研员)$/;
 
 /**
  * Reads a workbook (SPEC §1). Needs a schedule and an inspection log, else `{ ok: false }` with an
@@ -225,7 +232,8 @@ function hasAnyValue(sheet: SheetInput): boolean {
 /**
  * Calls `read` for each data row below the header, in order, and records the row in
  * `detected.dataRows`. Rows that are empty, that only hold cells outside the recognised columns
- * (a pre-filled 序号), or that repeat the header (a sheet pasted twice) are skipped silently.
+ * (a pre-filled 序号), that repeat the header (a sheet pasted twice) or that are lines below the
+ * table (合计, 备注：…, 填表人：…) are skipped silently.
  */
 function forEachDataRow(sheet: KindSheet, read: (row: Row, excelRow: number) => void): void {
   const { values, header } = sheet;
@@ -246,11 +254,20 @@ function forEachDataRow(sheet: KindSheet, read: (row: Row, excelRow: number) => 
       }
     }
     if (empty) continue;
-    if (repeatsHeader(row, fieldColumns, headerTexts)) continue;
+    if (repeatsHeader(row, fieldColumns, headerTexts) || isFooterRow(row)) continue;
     const excelRow = sheet.firstRow + r;
     sheet.detected.dataRows.push(excelRow);
     read(row, excelRow);
   }
+}
+
+function isFooterRow(row: Row): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    return typeof v === 'string' && FOOTER_ROW.test(cleanKey(v));
+  }
+  return false;
 }
 
 function repeatsHeader(row: Row, columns: number[], texts: string[]): boolean {
@@ -462,12 +479,12 @@ function rowDate(
   reportEmpty: boolean,
 ): Day | null {
   // Fast paths for the common serial numbers and Date objects (no allocation per row).
-  if (typeof value === 'number' && value >= 61 && value < 19000101) {
+  if (typeof value === 'number' && value >= 367 && value < 19000101) {
     const day = dayFromExcelSerial(value, rc.date1904);
     if (day !== null && day <= rc.ctx.asOf) return day;
   } else if (value instanceof Date) {
     const ms = value.getTime();
-    if (ms >= MS_1900 && ms < MS_10000) {
+    if (ms >= MS_1905 && ms < MS_10000) {
       const day = Math.floor(ms / MS_PER_DAY);
       if (day <= rc.ctx.asOf) return day;
     }
@@ -565,7 +582,9 @@ function readSchedules(sheets: KindSheet[], problems: Problem[]): ScheduleRead {
         current = null;
         return;
       }
-      const names = splitNames(stripBracketed(nfkc(leaderText)));
+      const written = splitNames(stripBracketed(nfkc(leaderText)));
+      const untitled = written.filter((n) => !TITLE_WORD.test(n));
+      const names = untitled.length > 0 && untitled.length < written.length ? untitled : written;
       if (names.length === 0) {
         current = null;
         return;

@@ -1,6 +1,6 @@
 import { checkWorkbook, layoutSummary, toJsonReport } from '../../src/core';
 import { dayFromYmd, excelSerialFromDay } from '../../src/core/day';
-import type { CheckResult, WorkbookInput } from '../../src/core/types';
+import type { CellValue, CheckResult, WorkbookInput } from '../../src/core/types';
 import { logSheet, seedSchedule, type LogRow } from '../helpers/seed';
 
 const serial = (y: number, m: number, d: number) => excelSerialFromDay(dayFromYmd(y, m, d));
@@ -242,5 +242,86 @@ describe('duplicate rows (the same row entered twice counts once)', () => {
     const result = check({ sheets: [seedSchedule(), logSheet([row(1), row(2)]), logSheet([row(5), row(2)], '检查记录二')] });
     const found = result.problems.filter((p) => p.code === 'duplicate-row').map((p) => [p.sheet, p.row, p.message]);
     expect(found).toEqual([['检查记录二', 4, '与“检查记录”第4行完全相同（重复录入），本行不计入']]);
+  });
+});
+
+// A clerk types 8.12 for 8月12日 into a General cell: Excel keeps the number 8.12, which as a date
+// is 1900年1月8日. SPEC: an unreadable date is a data problem, never a guess.
+describe('numbers typed into date columns are data problems, not dates in 1900', () => {
+  const cases: Array<[string, LogRow, Array<[string, string]>]> = [
+    ['an inspection date', { date: 8.12, leader: '郭环球', site: '刘家村' }, [['bad-date', '检查日期“8.12”是数字，按Excel日期算是1900年1月8日，不像实际日期，本行不计入']]],
+    [
+      'a deadline',
+      { date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村', hazard: '灭火器过期', deadline: 8.2 },
+      [['bad-deadline', '整改期限“8.2”是数字，按Excel日期算是1900年1月8日，不像实际日期，视为未填写整改期限']],
+    ],
+    [
+      'a done date',
+      { date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村', hazard: '灭火器过期', deadline: '2019-08-30', done: 8.18 },
+      [['bad-done-date', '整改完成日期“8.18”是数字，按Excel日期算是1900年1月8日，不像实际日期，不能作为整改完成日期']],
+    ],
+    ['a real serial is still a date', { date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村' }, []],
+  ];
+  test.each(cases)('%s', (_name, row, expected) => {
+    const result = check({ sheets: [seedSchedule(), logSheet([row])] });
+    expect(result.problems.filter((p) => p.sheet === '检查记录').map((p) => [p.code, p.message])).toEqual(expected);
+  });
+
+  test('the row typed 8.12 does not count as an inspection', () => {
+    const result = check({ sheets: [seedSchedule(), logSheet([{ date: 8.12, leader: '郭环球', site: '刘家村' }])] });
+    expect(result.leaders.find((l) => l.name === '郭环球')!.total).toBe(0);
+    expect(colourOf(result, '检查记录', 3)).toBe('grey');
+  });
+});
+
+// Registers end with totals, notes and a sign-off line; a name cell may carry a title.
+describe('lines below a table and titles beside a name are not records', () => {
+  const schedule = (extra: CellValue[][]): WorkbookInput['sheets'][number] => {
+    const s = seedSchedule();
+    return { ...s, values: [...s.values, ...extra] };
+  };
+  const footer: Array<[string, CellValue[]]> = [
+    ['a total row', ['合计', '9人', '']],
+    ['a total row with spaces', ['合  计：', '', '']],
+    ['a sign-off row', ['填表人：张三', '', '审核：李四']],
+    ['a unit line', ['制表单位：大栗港镇安监站', '', '2019年7月1日']],
+    ['a note', ['备注：每月25日前完成', '', '']],
+  ];
+  test.each(footer)('in the schedule, %s adds no leader and no problem', (_name, row) => {
+    const result = check({ sheets: [schedule([row]), logSheet(LOG)] });
+    expect(result.leaders.map((l) => l.name)).toEqual(['郭环球', '熊丹', '鲁攀', '李卫萍', '邓光明', '秦尚', '高峻峰', '龚成', '蔡荣']);
+    expect(result.problems.filter((p) => p.sheet === '带队检查安排表')).toEqual([]);
+  });
+
+  test.each(footer)('in the log, %s is no unreadable row', (_name, row) => {
+    const plain = check(workbook());
+    const withFooter = check({ sheets: [seedSchedule(), { ...logSheet(LOG), values: [...logSheet(LOG).values, [...row, '', '', '', '']] }] });
+    expect(withFooter.problems).toEqual(plain.problems);
+    expect(withFooter.rows).toEqual(plain.rows);
+  });
+
+  test('a data row that merely starts with a number is still read', () => {
+    const result = check({ sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 12), leader: '郭环球', site: '合计站' }])] });
+    expect(result.leaders.find((l) => l.name === '郭环球')!.total).toBe(1);
+  });
+
+  test.each([
+    ['党委委员 邓光明', '邓光明'],
+    ['副镇长 邓光明', '邓光明'],
+    ['邓光明（党委委员）', '邓光明'],
+  ])('a title beside the name in the schedule (%s) leaves the name %s', (written, name) => {
+    const s = seedSchedule();
+    const values = s.values.map((r) => (r[0] === '邓光明' ? [written, ...r.slice(1)] : r));
+    const result = check({ sheets: [{ ...s, values }, logSheet(LOG)] });
+    expect(result.leaders.map((l) => l.name)).toContain(name);
+    expect(result.leaders.find((l) => l.name === name)!.total).toBe(1);
+    expect(result.problems.filter((p) => p.sheet === '带队检查安排表')).toEqual([]);
+  });
+
+  test('two real names in one schedule cell still take the first and say so', () => {
+    const s = seedSchedule();
+    const values = s.values.map((r) => (r[0] === '邓光明' ? ['邓光明 秦尚', ...r.slice(1)] : r));
+    const result = check({ sheets: [{ ...s, values }, logSheet(LOG)] });
+    expect(result.problems.filter((p) => p.sheet === '带队检查安排表').map((p) => p.row)).toEqual([7]);
   });
 });

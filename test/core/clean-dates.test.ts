@@ -8,8 +8,7 @@ describe('parseDateCell: readable dates', () => {
   it.each<[string, CellValue, string]>([
     ['1900-system serial', serial(2019, 8, 3), '2019-08-03'],
     ['serial with a time of day', serial(2019, 8, 3) + 0.6, '2019-08-03'],
-    ['serial 61 (after the phantom 1900-02-29)', 61, '1900-03-01'],
-    ['serial 59', 59, '1900-02-28'],
+    ['serial 367, the first day after the first year of the system', 367, '1901-01-01'],
     ['8-digit number yyyymmdd', 20190803, '2019-08-03'],
     ['Date object at UTC midnight', new Date(Date.UTC(2019, 7, 3)), '2019-08-03'],
     ['Date object with a time', new Date(Date.UTC(2019, 7, 3, 14, 30)), '2019-08-03'],
@@ -56,7 +55,12 @@ describe('parseDateCell: readable dates', () => {
     // 1904 serial 0 is 1904-01-01; 2019-08-03 is 1462 days less than in the 1900 system.
     expect(parseDateCell(serial(2019, 8, 3) - 1462, { date1904: true, defaultYear: 2019 })).toEqual({ ok: true, day: day('2019-08-03') });
     expect(parseDateCell(0, { date1904: true, defaultYear: 2019 })).toEqual({ ok: false, reason: '只有时间，没有日期' });
-    expect(parseDateCell(1, { date1904: true, defaultYear: 2019 })).toEqual({ ok: true, day: day('1904-01-02') });
+    expect(parseDateCell(1, { date1904: true, defaultYear: 2019 })).toEqual({ ok: false, reason: '是数字，按Excel日期算是1904年1月2日，不像实际日期' });
+    expect(parseDateCell(366, { date1904: true, defaultYear: 2019 })).toEqual({ ok: true, day: day('1905-01-01') });
+    expect(parseDateCell(new Date(Date.UTC(1904, 0, 9)), { date1904: true, defaultYear: 2019 })).toEqual({
+      ok: false,
+      reason: '是1904年的日期，不像实际日期（可能是把数字填进了日期格式的单元格）',
+    });
   });
 
   it('uses the default year it is given', () => {
@@ -107,6 +111,13 @@ describe('parseDateCell: unreadable cells give a reason, never a guess', () => {
     ['a serial past 9999', 3000000, '超出Excel日期范围'],
     ['an invalid Date', new Date(NaN), '是无效的日期'],
     ['a time-only Date', new Date(Date.UTC(1899, 11, 30, 14, 30)), '只有时间，没有日期'],
+    // A clerk types 8.12 for 8月12日 into a General cell: a number, which Excel shows as a 1900 date.
+    ['8.12 typed for 8月12日', 8.12, '是数字，按Excel日期算是1900年1月8日，不像实际日期'],
+    ['8.3 typed for 8月3日', 8.3, '是数字，按Excel日期算是1900年1月8日，不像实际日期'],
+    ['serial 59', 59, '是数字，按Excel日期算是1900年2月28日，不像实际日期'],
+    ['serial 61 (after the phantom 1900-02-29)', 61, '是数字，按Excel日期算是1900年3月1日，不像实际日期'],
+    ['serial 366, the last of 1900', 366, '是数字，按Excel日期算是1900年12月31日，不像实际日期'],
+    ['a date-formatted 8.12 as a reader gives it', new Date(Date.UTC(1900, 0, 7, 2, 52)), '是1900年的日期，不像实际日期（可能是把数字填进了日期格式的单元格）'],
     ['a huge string', '2019-08-03'.repeat(5000), '无法识别为日期'],
   ])('%s: %j', (_label, value, reason) => {
     expect(parseDateCell(value, OPTS)).toEqual({ ok: false, reason });

@@ -3,7 +3,7 @@
  * objects from xlsx readers, and the ways clerks type dates. Anything else is a reason, never a
  * guess and never an exception.
  */
-import { dayFromExcelSerial, dayFromYmd, isValidYmd } from '../day';
+import { dayFromExcelSerial, dayFromYmd, formatChinese, isValidYmd, ymdFromDay } from '../day';
 import type { CellValue, Day } from '../types';
 import { isErrorValue, nfkc, trimAll } from './text';
 
@@ -23,6 +23,11 @@ export interface DateOptions {
 
 const MS_PER_DAY = 86400000;
 const MIN_YEAR = 1900;
+
+/** The first year of a date system: what a small number in a date cell turns into. */
+function firstYear(date1904: boolean): number {
+  return date1904 ? 1904 : 1900;
+}
 
 // Each form is matched at the start; what follows must be a time or a weekday (see REST).
 const YMD_SEPARATED = /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:\s*[日号])?/;
@@ -113,6 +118,9 @@ function parseDateNumber(n: number, date1904: boolean): DateParse {
   if (!date1904 && Math.floor(n) === 60) return { ok: false, reason: '不是有效日期（1900年2月29日不存在）' };
   const day = dayFromExcelSerial(n, date1904);
   if (day === null) return { ok: false, reason: '超出Excel日期范围' };
+  // A serial in the date system's first year is a number typed into a date column (8.12 for
+  // 8月12日), not a date anyone recorded: Excel would show it as 1900年1月8日.
+  if (ymdFromDay(day).year === firstYear(date1904)) return { ok: false, reason: '是数字，按Excel日期算是' + formatChinese(day) + '，不像实际日期' };
   return { ok: true, day };
 }
 
@@ -133,6 +141,9 @@ export function parseDateCell(value: CellValue, opts: DateOptions): DateParse | 
     const day = Math.floor(ms / MS_PER_DAY);
     // Time-only cells come out of readers as 1899-12-30/31 plus the time.
     if (value.getUTCFullYear() < MIN_YEAR) return { ok: false, reason: '只有时间，没有日期' };
+    if (value.getUTCFullYear() === firstYear(opts.date1904)) {
+      return { ok: false, reason: '是' + value.getUTCFullYear() + '年的日期，不像实际日期（可能是把数字填进了日期格式的单元格）' };
+    }
     if (value.getUTCFullYear() > 9999) return { ok: false, reason: '超出Excel日期范围' };
     return { ok: true, day };
   }
