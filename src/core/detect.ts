@@ -197,15 +197,52 @@ export function sheetOrigin(sheet: SheetInput): { firstRow: number; firstColumn:
   };
 }
 
-/** Finds the header row of a sheet among Excel rows 1–10, or null when the sheet is of no known kind. */
+/**
+ * Finds the header row of a sheet among Excel rows 1–10, or null when the sheet is of no known kind.
+ * A two-row header (整改情况 merged over 整改期限 / 完成日期 / 整改状态) is read as one: the row below
+ * the header is a sub-header when every cell in it is a header word of the same kind and at least
+ * one stands under an empty (merged) cell of the header; each column then takes its lower text, and
+ * the data starts below the sub-header.
+ */
 export function detectHeader(sheet: SheetInput): HeaderDetection | null {
   const values = Array.isArray(sheet.values) ? sheet.values : [];
   const { firstRow } = sheetOrigin(sheet);
   for (let r = 0; r < values.length && firstRow + r <= HEADER_SEARCH_ROWS; r++) {
     const match = matchHeaderRow(values[r]);
-    if (match) return { headerIndex: r, kind: match.kind, columns: match.columns, headers: match.headers, first: match.first, last: match.last };
+    if (!match) continue;
+    const joined = joinSubHeader(values[r], values[r + 1], match);
+    const found = joined || match;
+    return { headerIndex: joined ? r + 1 : r, kind: found.kind, columns: found.columns, headers: found.headers, first: found.first, last: found.last };
   }
   return null;
+}
+
+/** The header and the sub-header below it read as one row, or null when the row below is no sub-header. */
+function joinSubHeader(top: ReadonlyArray<CellValue>, below: ReadonlyArray<CellValue> | null | undefined, match: HeaderMatch): HeaderMatch | null {
+  if (!below) return null;
+  const words = SORTED_WORDS[match.kind];
+  let underBlank = false;
+  let any = false;
+  for (let c = 0; c < below.length; c++) {
+    const v = below[c];
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v !== 'string') return null;
+    const key = cleanHeader(v);
+    if (key === '') continue;
+    if (key.length > MAX_HEADER_LENGTH || !words.some((w) => key.indexOf(w.word) >= 0)) return null;
+    any = true;
+    const above = top[c];
+    if (above === null || above === undefined || (typeof above === 'string' && cleanHeader(above) === '')) underBlank = true;
+  }
+  if (!any || !underBlank) return null;
+  const width = Math.max(top.length, below.length);
+  const joined: CellValue[] = [];
+  for (let c = 0; c < width; c++) {
+    const v = below[c];
+    joined.push(typeof v === 'string' && cleanHeader(v) !== '' ? v : c < top.length ? top[c] : '');
+  }
+  const again = matchHeaderRow(joined);
+  return again && again.kind === match.kind ? again : null;
 }
 
 const DEADLINE_DAY = /每月(\d{1,2})[日号]|(\d{1,2})[日号](?:以前|之前|前)/;

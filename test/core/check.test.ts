@@ -325,3 +325,36 @@ describe('lines below a table and titles beside a name are not records', () => {
     expect(result.problems.filter((p) => p.sheet === '带队检查安排表').map((p) => p.row)).toEqual([7]);
   });
 });
+
+// Registers often group columns under a merged header: 整改情况 over 整改期限 / 完成日期 / 整改状态.
+describe('a two-row header is read as one', () => {
+  const TOP = ['序号', '检查日期', '带队领导', '检查地点', '发现隐患', '整改情况', '', '', '备注'];
+  const SUB = ['', '', '', '', '', '整改期限', '完成日期', '整改状态', ''];
+  const rows: CellValue[][] = [
+    [1, serial(2019, 8, 12), '邓光明', '大栗港加油站', '灭火器过期', serial(2019, 8, 20), serial(2019, 8, 19), '已整改', ''],
+    [2, serial(2019, 8, 12), '邓光明', '环宇烟花批发', '静电接地松动', serial(2019, 8, 30), '', '整改中', ''],
+  ];
+  const logWith = (header: CellValue[][]) => ({ name: '检查台账', values: [['大栗港镇安全生产检查台账'], ...header, ...rows] });
+
+  test('the columns under the group header are read, and data starts below the sub-header', () => {
+    const result = check({ sheets: [seedSchedule(), logWith([TOP, SUB])] });
+    expect(result.sheets.find((s) => s.sheet === '检查台账')).toMatchObject({ headerRow: 3, columns: { date: 2, leader: 3, site: 4, hazard: 5, deadline: 6, doneDate: 7, state: 8 } });
+    expect(result.problems).toEqual([]);
+    expect(result.hazards.map((h) => [h.ref.row, h.status])).toEqual([[4, 'ok'], [5, 'overdue']]);
+  });
+
+  test('the same as a one-row header', () => {
+    const one = check({ sheets: [seedSchedule(), logWith([['序号', '检查日期', '带队领导', '检查地点', '发现隐患', '整改期限', '完成日期', '整改状态', '备注']])] });
+    const two = check({ sheets: [seedSchedule(), logWith([TOP, SUB])] });
+    expect(two.hazards.map((h) => [h.status, h.message])).toEqual(one.hazards.map((h) => [h.status, h.message]));
+  });
+
+  test.each<[string, CellValue[]]>([
+    ['a first data row with text in every cell is data, not a sub-header', ['1', '8月12日', '邓光明', '大栗港加油站', '存在问题', '', '', '', '']],
+    ['a row of sub-headers none of which stands under a merged cell', ['', '', '', '', '隐患', '', '', '', '']],
+    ['a row with a word that is no header', ['', '', '', '', '', '责任人', '完成日期', '', '']],
+  ])('%s', (_name, below) => {
+    const result = check({ sheets: [seedSchedule(), logWith([TOP, below])] });
+    expect(result.sheets.find((s) => s.sheet === '检查台账')!.headerRow).toBe(2);
+  });
+});
