@@ -37,7 +37,7 @@ export const HEADER_WORDS: Readonly<Record<HeaderKind, KindWords>> = {
       { field: 'hazard', words: ['发现隐患', '存在问题', '隐患', '问题'] },
       { field: 'deadline', words: ['整改期限', '整改时限', '限期', '整改截止日期'] },
       { field: 'doneDate', words: ['整改完成日期', '完成日期', '整改完成时间', '销号日期'] },
-      { field: 'state', words: ['整改情况', '整改状态', '是否整改', '整改结果'] },
+      { field: 'state', words: ['整改情况', '整改状态', '是否整改', '整改结果', '整改落实'] },
     ],
   },
   meetings: {

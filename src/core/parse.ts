@@ -4,7 +4,7 @@
  * and reports in one pass per sheet, and turns every unreadable cell into a Problem naming it.
  * Never throws on any grid.
  */
-import { parseDateCell, relativeDeadlineDays } from './clean/dates';
+import { monthEndDeadline, parseDateCell, relativeDeadlineDays, withoutBefore } from './clean/dates';
 import type { DateParse } from './clean/dates';
 import { isDoneState, isImmediateDeadline, isNoHazard } from './clean/hazards';
 import { cleanName, splitLeaders, splitNames } from './clean/names';
@@ -509,6 +509,11 @@ function rowDate(
     problemAt(rc, sheet, fields, field, excelRow, 'bad-date', 'problem.bad-date', { text: quoteCell(value), reason: parsed.reason });
     return null;
   }
+  if (parsed.yearless && parsed.day > rc.ctx.asOf) {
+    // 12月28日 in a log checked in January: the December before, not the one to come.
+    const ymd = ymdFromDay(parsed.day);
+    if (isValidYmd(ymd.year - 1, ymd.month, ymd.day)) parsed = { ok: true, day: dayFromYmd(ymd.year - 1, ymd.month, ymd.day), yearless: true };
+  }
   if (parsed.day > rc.ctx.asOf) {
     problemAt(rc, sheet, fields, field, excelRow, 'future-date', 'problem.future-date', { text: quoteCell(value), asOf: rc.asOfText });
     return null;
@@ -793,12 +798,16 @@ function readRectification(
   } else {
     const text = typeof deadlineCell === 'string' ? cleanKey(deadlineCell) : '';
     const relative = text === '' ? null : relativeDeadlineDays(text);
+    const monthEnd = text === '' ? null : monthEndDeadline(text, entry.date);
     if (text !== '' && isImmediateDeadline(text)) {
       entry.deadline = entry.date;
     } else if (relative !== null) {
       entry.deadline = entry.date + relative;
+    } else if (monthEnd !== null) {
+      entry.deadline = monthEnd;
     } else {
-      const parsed = laterDate(rc, deadlineCell, entry.date);
+      // 9月5日前: the date it is due by.
+      const parsed = laterDate(rc, typeof deadlineCell === 'string' ? withoutBefore(deadlineCell) : deadlineCell, entry.date);
       if (parsed && parsed.ok) entry.deadline = parsed.day;
       else {
         entry.deadlineMissing = true;

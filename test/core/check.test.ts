@@ -358,3 +358,48 @@ describe('a two-row header is read as one', () => {
     expect(result.sheets.find((s) => s.sheet === '检查台账')!.headerRow).toBe(2);
   });
 });
+
+// Deadlines as clerks write them, after an inspection on 12 August 2019 (checked as of 2 September).
+describe('deadlines written as dates due by, month ends and weeks', () => {
+  test.each<[string, CellValue, string, string]>([
+    ['a date due by', '8月20日前', '2019-08-20', 'overdue'],
+    ['a full date due by', '2019年9月5日之前', '2019-09-05', 'due-soon'],
+    ['the end of a given month', '8月底', '2019-08-31', 'overdue'],
+    ['the end of the next month', '9月底前', '2019-09-30', 'pending'],
+    ['the end of the inspection month', '月底前', '2019-08-31', 'overdue'],
+    ['a week', '限期一周', '2019-08-19', 'overdue'],
+    ['half a month', '半个月内', '2019-08-27', 'overdue'],
+  ])('%s: %s → %s', (_name, deadline, iso, status) => {
+    const result = check({ sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村', hazard: '灭火器过期', deadline }])] });
+    expect(result.problems).toEqual([]);
+    expect(result.hazards.map((h) => [h.deadline, h.status])).toEqual([[dayFromYmd(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10)), status]]);
+  });
+
+  test('a deadline that is no date is still reported with its text', () => {
+    const result = check({ sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村', hazard: '灭火器过期', deadline: '尽快' }])] });
+    expect(result.problems.map((p) => p.message)).toEqual(['整改期限“尽快”无法识别为日期，视为未填写整改期限']);
+  });
+});
+
+describe('a date without a year that would fall after the as-of date is the year before', () => {
+  test('12月20日 in a log checked for January 2020 is 20 December 2019', () => {
+    const result = check({ sheets: [seedSchedule(), logSheet([{ date: '12月20日', leader: '郭环球', site: '刘家村' }, { date: '1月5日', leader: '郭环球', site: '刘家村' }])] }, '2020-02-03', '2020-01');
+    expect(result.problems).toEqual([]);
+    expect(result.rows.filter((r) => r.sheet === '检查记录').map((r) => [r.row, r.message])).toEqual([
+      [3, '按期检查（2019年12月20日）'],
+      [4, '按期检查（1月5日）'],
+    ]);
+  });
+
+  test('a date with a year after the as-of date is still a problem', () => {
+    const result = check({ sheets: [seedSchedule(), logSheet([{ date: '2020年12月28日', leader: '郭环球', site: '刘家村' }])] }, '2020-02-03', '2020-01');
+    expect(result.problems.map((p) => p.code)).toEqual(['future-date']);
+  });
+});
+
+test('a 整改落实情况 column is the state column', () => {
+  const values: CellValue[][] = [['检查日期', '带队领导', '发现隐患', '整改期限', '整改落实情况'], [serial(2019, 8, 12), '郭环球', '灭火器过期', '2019-08-20', '已整改']];
+  const result = check({ sheets: [seedSchedule(), { name: '检查记录', values }] });
+  expect(result.sheets.find((s) => s.sheet === '检查记录')!.columns.state).toBe(5);
+  expect(result.hazards.map((h) => h.status)).toEqual(['ok']);
+});

@@ -1,4 +1,4 @@
-import { parseDateCell, parseDateText, relativeDeadlineDays } from '../../src/core/clean/dates';
+import { monthEndDeadline, parseDateCell, parseDateText, relativeDeadlineDays, withoutBefore } from '../../src/core/clean/dates';
 import type { CellValue } from '../../src/core/types';
 import { day, serial } from '../helpers/grids';
 
@@ -29,6 +29,9 @@ describe('parseDateCell: readable dates', () => {
     ['Chinese with 9时30分', '2019年8月3日9时30分', '2019-08-03'],
     ['with AM/PM', '2019/8/3 9:00 AM', '2019-08-03'],
     ['with a weekday', '2019年8月3日（星期六）', '2019-08-03'],
+    ['with a one-character weekday', '2019.8.3（六）', '2019-08-03'],
+    ['with a trailing full stop', '2019.08.03.', '2019-08-03'],
+    ['with a Chinese full stop', '2019年8月3日。', '2019-08-03'],
     ['with 周六', '2019-08-03 周六', '2019-08-03'],
     ['full-width digits', '２０１９年８月３日', '2019-08-03'],
     ['full-width ISO', '２０１９－０８－０３', '2019-08-03'],
@@ -47,6 +50,7 @@ describe('parseDateCell: readable dates', () => {
     ['dot month-day', '8.3', '2019-08-03'],
     ['full-width month-day', '８月３日', '2019-08-03'],
     ['month-day with time', '8月3日 14:00', '2019-08-03'],
+    ['dot month-day with 日', '8.3日', '2019-08-03'],
   ])('without a year, %s: %j → %s (the default year)', (_label, value, iso) => {
     expect(parseDateCell(value, OPTS)).toEqual({ ok: true, day: day(iso), yearless: true });
   });
@@ -150,7 +154,47 @@ describe('relativeDeadlineDays', () => {
     ['8月3日', null],
     ['5个工作日', null],
     ['立即', null],
+    ['一周', 7],
+    ['限期一周', 7],
+    ['一周内整改', 7],
+    ['两周内', 14],
+    ['2个星期', 14],
+    ['半个月', 15],
+    ['半月内完成', 15],
+    ['一个月', null],
   ])('%s → %s', (text, expected) => {
     expect(relativeDeadlineDays(text)).toBe(expected);
+  });
+});
+
+describe('monthEndDeadline', () => {
+  // Inspections on 12 August 2019 and on 12 December 2019.
+  it.each<[string, string, string | null]>([
+    ['月底', '2019-08-12', '2019-08-31'],
+    ['月底前', '2019-08-12', '2019-08-31'],
+    ['本月底前完成', '2019-08-12', '2019-08-31'],
+    ['当月末', '2019-02-12', '2019-02-28'],
+    ['8月底', '2019-08-12', '2019-08-31'],
+    ['9月底前', '2019-08-12', '2019-09-30'],
+    ['2月底', '2020-02-03', '2020-02-29'],
+    ['1月底', '2019-12-12', '2020-01-31'],
+    ['2019年9月底', '2019-08-12', '2019-09-30'],
+    ['13月底', '2019-08-12', null],
+    ['8月31日', '2019-08-12', null],
+    ['底', '2019-08-12', null],
+  ])('%s after an inspection on %s → %s', (text, inspection, expected) => {
+    expect(monthEndDeadline(text, day(inspection))).toBe(expected === null ? null : day(expected));
+  });
+});
+
+describe('withoutBefore', () => {
+  it.each([
+    ['9月5日前', '9月5日'],
+    ['2019年8月20日之前', '2019年8月20日'],
+    ['8月20日以前', '8月20日'],
+    ['8月20日', '8月20日'],
+    ['前', '前'],
+  ])('%s → %s', (text, expected) => {
+    expect(withoutBefore(text)).toBe(expected);
   });
 });

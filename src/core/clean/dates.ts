@@ -3,7 +3,7 @@
  * objects from xlsx readers, and the ways clerks type dates. Anything else is a reason, never a
  * guess and never an exception.
  */
-import { dayFromExcelSerial, dayFromYmd, formatChinese, isValidYmd, ymdFromDay } from '../day';
+import { dayFromExcelSerial, dayFromYmd, daysInMonth, formatChinese, isValidYmd, ymdFromDay } from '../day';
 import type { CellValue, Day } from '../types';
 import { isErrorValue, nfkc, trimAll } from './text';
 
@@ -34,15 +34,15 @@ const YMD_SEPARATED = /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:\s*[日
 const YMD_CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/;
 const YMD_COMPACT = /^(\d{4})(\d{2})(\d{2})(?!\d)/;
 const MD_CHINESE = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/;
-const MD_SEPARATED = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})(?![\d./-])/;
+const MD_SEPARATED = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})(?![\d./-])(?:\s*[日号])?/;
 
-const WEEKDAY = '(?:\\(?(?:星期|周|礼拜)[一二三四五六日天]\\)?)';
+const WEEKDAY = '(?:\\(?(?:星期|周|礼拜)[一二三四五六日天]\\)?|\\([一二三四五六日天]\\))';
 const CLOCK =
   '(?:(?:[01]?\\d|2[0-3])(?::[0-5]?\\d){1,2}(?:\\.\\d+)?|(?:[01]?\\d|2[0-3])[时点](?:[0-5]?\\d分(?:[0-5]?\\d秒)?|半)?)';
 /** A time of day and/or a weekday after the date: ` 14:30`, `T09:00:00Z`, `上午`, `（星期六）`, `9点半`. */
 const REST = new RegExp(
   '^[T\\s]*' + WEEKDAY + '?\\s*(?:(?:上午|下午|中午|晚上|早上|凌晨|AM|PM)\\s*)?' + CLOCK + '?\\s*(?:AM|PM)?\\s*' +
-    '(?:Z|[+-]\\d{2}:?\\d{2})?\\s*' + WEEKDAY + '?$',
+    '(?:Z|[+-]\\d{2}:?\\d{2})?\\s*' + WEEKDAY + '?\\s*[.。]?$',
   'i',
 );
 
@@ -166,13 +166,51 @@ export function smallNumber(text: string): number | null {
 
 const RELATIVE_DAYS = /^(?:限期)?(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:天|日内|日之内|日以内)(?:内|之内|以内)?(?:整改|完成|整改完成|整改完毕)?$/;
 
+const RELATIVE_WEEKS = /^(?:限期)?(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?(?:周|星期|礼拜)(?:内|之内|以内)?(?:整改|完成|整改完成|整改完毕)?$/;
+const HALF_MONTH = /^(?:限期)?半个?月(?:内|之内|以内)?(?:整改|完成|整改完成|整改完毕)?$/;
+
 /**
- * A deadline given as a number of days after the inspection (`7天`, `3日内`, `限期十五天内整改`):
- * the number of days, or null when the text is not of that form. Working days are not read.
+ * A deadline given as a time after the inspection (`7天`, `3日内`, `限期十五天内整改`, `一周内`,
+ * `两周`, `半个月`): the number of days, or null when the text is not of that form. Working days
+ * are not read.
  */
 export function relativeDeadlineDays(cleaned: string): number | null {
-  const m = RELATIVE_DAYS.exec(cleaned);
+  let m = RELATIVE_DAYS.exec(cleaned);
+  if (m) {
+    const n = smallNumber(m[1]);
+    return n === null || n > 366 ? null : n;
+  }
+  if ((m = RELATIVE_WEEKS.exec(cleaned))) {
+    const n = smallNumber(m[1]);
+    return n === null || n > 52 ? null : n * 7;
+  }
+  return HALF_MONTH.test(cleaned) ? 15 : null;
+}
+
+const THIS_MONTH_END = /^(?:本|当)?月(?:底|末)(?:前|之前|以前)?(?:整改|完成|整改完成|整改完毕)?$/;
+const GIVEN_MONTH_END = /^(?:(\d{4})年)?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?(?:整改|完成|整改完成|整改完毕)?$/;
+
+/**
+ * A deadline at the end of a month: `月底前`, `本月底` (the inspection's month), `8月底`, `9月底前`,
+ * `2019年9月底` (without a year: the inspection's year, or the next when that is before the
+ * inspection). The month's last day, or null when the text is not of that form.
+ */
+export function monthEndDeadline(cleaned: string, inspection: Day): Day | null {
+  const at = ymdFromDay(inspection);
+  if (THIS_MONTH_END.test(cleaned)) return dayFromYmd(at.year, at.month, daysInMonth(at.year, at.month));
+  const m = GIVEN_MONTH_END.exec(cleaned);
   if (!m) return null;
-  const n = smallNumber(m[1]);
-  return n === null || n > 366 ? null : n;
+  const month = +m[2];
+  if (month < 1 || month > 12) return null;
+  let year = m[1] !== undefined ? +m[1] : at.year;
+  if (m[1] === undefined && dayFromYmd(year, month, daysInMonth(year, month)) < inspection) year++;
+  return dayFromYmd(year, month, daysInMonth(year, month));
+}
+
+const BY_DATE = /^(.+?)(?:之前|以前|前)$/;
+
+/** `9月5日前`, `2019年8月20日之前` → the date text without its “before”; other text as it is. */
+export function withoutBefore(text: string): string {
+  const m = BY_DATE.exec(trimAll(text));
+  return m ? m[1] : text;
 }
