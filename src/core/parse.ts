@@ -852,11 +852,16 @@ function readMeetings(sheets: KindSheet[], rc: ReadContext): Meeting[] {
     const iDate = f.index('date');
     const iName = f.index('name');
     const iTopic = f.index('topic');
+    const iType = meetingTypeColumn(sheet, iName);
     forEachDataRow(sheet, (row, excelRow) => {
       if (isDuplicate(rc, duplicates, sheet, row, excelRow)) return;
       const date = rowDate(rc, sheet, f, 'date', excelRow, cellAt(row, iDate), dateCache, true);
       const nameCell = cellAt(row, iName);
-      const name = optionalText(rc, sheet, f, 'name', excelRow, nameCell);
+      const typeCell = cellAt(row, iType);
+      const type = isBlank(typeCell) || isErrorValue(typeCell) ? '' : trimAll(cellText(typeCell));
+      const written = optionalText(rc, sheet, f, 'name', excelRow, nameCell);
+      // 第5次会议 | 党委会: the type says which meeting it was.
+      const name = type === '' || written.indexOf(type) >= 0 ? written : written === '' ? type : type + ' ' + written;
       if (name === '' && !isErrorValue(nameCell)) {
         problemAt(rc, sheet, f, 'name', excelRow, 'other', 'problem.empty-meeting-name', {});
       }
@@ -866,6 +871,21 @@ function readMeetings(sheets: KindSheet[], rc: ReadContext): Meeting[] {
     });
   }
   return meetings;
+}
+
+/**
+ * A 会议类型 / 会议类别 column beside the 会议名称 column (the header reads the first as the name when
+ * it stands alone), or -1.
+ */
+function meetingTypeColumn(sheet: KindSheet, nameColumn: number): number {
+  const row = sheet.values[sheet.header.headerIndex] || [];
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (c === nameColumn || typeof v !== 'string') continue;
+    const key = cleanKey(stripBracketed(nfkc(v)));
+    if (key === '会议类型' || key === '会议类别' || key === '类型' || key === '类别' || key === '会议性质') return c;
+  }
+  return -1;
 }
 
 const YEAR_TEXT = /^(\d{4})(?:年度?|年)?$/;

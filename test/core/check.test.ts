@@ -403,3 +403,14 @@ test('a 整改落实情况 column is the state column', () => {
   expect(result.sheets.find((s) => s.sheet === '检查记录')!.columns.state).toBe(5);
   expect(result.hazards.map((h) => h.status)).toEqual(['ok']);
 });
+
+test.each<[string, CellValue[], CellValue[][], number]>([
+  ['a 会议类型 column beside 会议名称', ['日期', '会议名称', '会议类型', '议题'], [[serial(2019, 1, 15), '第1次会议', '党委会', '安全生产工作'], [serial(2019, 2, 15), '第2次会议', '班子会', '安全生产工作']], 1],
+  ['a 类别 column beside 会议名称', ['日期', '会议名称', '类别', '议题'], [[serial(2019, 1, 15), '第1次会议', '党委会', '安全生产工作']], 1],
+  ['the type already in the name', ['日期', '会议名称', '会议类型', '议题'], [[serial(2019, 1, 15), '党委会第1次会议', '党委会', '安全生产工作']], 1],
+  ['only a 会议类型 column', ['日期', '会议类型', '议题'], [[serial(2019, 1, 15), '党委会', '安全生产工作']], 1],
+])('meetings: %s', (_name, header, rows, partyCount) => {
+  const result = check({ sheets: [seedSchedule(), logSheet(LOG), { name: '会议记录', values: [header, ...rows] }] });
+  expect(result.problems.filter((p) => p.sheet === '会议记录')).toEqual([]);
+  expect(result.meetings!.find((m) => m.kind === 'party-committee')!.count).toBe(partyCount);
+});
