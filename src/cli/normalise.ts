@@ -83,7 +83,7 @@ async function useExcelPartNames(zip: JSZip): Promise<boolean> {
     else await moveRels(zip, from, to);
   }
   // The package's own relationships and content types name the parts too.
-  await rewriteRelTargets(zip, '', (target) => movedTo.get(target) || null);
+  await retargetRels(zip, relsPathOf(''), '.', (resolved) => movedTo.get(resolved) || null);
   const types = readPart(zip, CONTENT_TYPES);
   if (types) {
     const xml = await types;
@@ -97,61 +97,44 @@ async function useExcelPartNames(zip: JSZip): Promise<boolean> {
 }
 
 /**
- * The workbook's relationships written as Excel writes them: targets relative to `xl/`
- * (`worksheets/sheet1.xml`), with the parts that are about to move under their new names.
+ * Rewrites the internal targets of a relationships part. `retarget` gets each target resolved to a
+ * path in the package (against `baseDir`, the folder of the part the relationships belong to) and as
+ * written, and gives the new target text, or null to leave it. Returns whether anything changed.
  */
-async function workbookRelsAsExcelWrites(zip: JSZip, wbPath: string, moves: Array<[string, string]>): Promise<boolean> {
-  const movedTo = new Map(moves);
-  const relsPath = relsPathOf(wbPath);
+async function retargetRels(zip: JSZip, relsPath: string, baseDir: string, retarget: (resolved: string, written: string) => string | null): Promise<boolean> {
   const text = readPart(zip, relsPath);
   if (!text) return false;
   const xml = await text;
-  const dir = posix.dirname(wbPath);
+  const base = baseDir === '.' ? '' : baseDir;
   const fixed = xml.replace(/<Relationship(?=[\s/>])[^>]*>/g, (tag) => {
     const a = attributesOf(tag);
     if (a.TargetMode === 'External' || !a.Target) return tag;
-    const resolved = a.Target.startsWith('/') ? a.Target.slice(1) : posix.normalize(posix.join(dir === '.' ? '' : dir, a.Target));
-    const target = posix.relative('xl', movedTo.get(resolved) || resolved);
-    return target === a.Target ? tag : tag.replace(/(\sTarget\s*=\s*)(["'])[^"']*\2/, '$1"' + encodeXmlAttribute(target) + '"');
+    const resolved = a.Target.startsWith('/') ? a.Target.slice(1) : posix.normalize(posix.join(base, a.Target));
+    const target = retarget(resolved, a.Target);
+    return target === null || target === a.Target ? tag : tag.replace(/(\sTarget\s*=\s*)(["'])[^"']*\2/, '$1"' + encodeXmlAttribute(target) + '"');
   });
   if (fixed !== xml) writePart(zip, relsPath, fixed);
   return fixed !== xml;
 }
 
-/** Moves a part's relationships with it; targets stay right when the folder changes. */
+/**
+ * The workbook's relationships written as Excel writes them: targets relative to `xl/`
+ * (`worksheets/sheet1.xml`), with the parts that are about to move under their new names.
+ */
+function workbookRelsAsExcelWrites(zip: JSZip, wbPath: string, moves: Array<[string, string]>): Promise<boolean> {
+  const movedTo = new Map(moves);
+  return retargetRels(zip, relsPathOf(wbPath), posix.dirname(wbPath), (resolved) => posix.relative('xl', movedTo.get(resolved) || resolved));
+}
+
+/** Moves a part's relationships with it; relative targets are rewritten when the folder changes. */
 async function moveRels(zip: JSZip, from: string, to: string): Promise<void> {
   const fromRels = relsPathOf(from);
   const toRels = relsPathOf(to);
   if (!zip.file(fromRels) || fromRels === toRels) return;
   await movePart(zip, fromRels, toRels);
-  if (posix.dirname(from) === posix.dirname(to)) return;
-  const oldDir = posix.dirname(from);
   const newDir = posix.dirname(to);
-  const xml = await readPart(zip, toRels)!;
-  const fixed = xml.replace(/<Relationship(?=[\s/>])[^>]*>/g, (tag) => {
-    const a = attributesOf(tag);
-    if (a.TargetMode === 'External' || !a.Target || a.Target.startsWith('/')) return tag;
-    const resolved = posix.normalize(posix.join(oldDir === '.' ? '' : oldDir, a.Target));
-    return tag.replace(/(\sTarget\s*=\s*)(["'])[^"']*\2/, '$1"' + encodeXmlAttribute(posix.relative(newDir, resolved)) + '"');
-  });
-  writePart(zip, toRels, fixed);
-}
-
-/** Rewrites the internal targets of a part's relationships that `moved` gives a new path for. */
-async function rewriteRelTargets(zip: JSZip, partPath: string, moved: (target: string) => string | null): Promise<void> {
-  const relsPath = relsPathOf(partPath);
-  const text = readPart(zip, relsPath);
-  if (!text) return;
-  const xml = await text;
-  const dir = posix.dirname(partPath);
-  const fixed = xml.replace(/<Relationship(?=[\s/>])[^>]*>/g, (tag) => {
-    const a = attributesOf(tag);
-    if (a.TargetMode === 'External' || !a.Target) return tag;
-    const resolved = a.Target.startsWith('/') ? a.Target.slice(1) : posix.normalize(posix.join(dir === '.' ? '' : dir, a.Target));
-    const to = moved(resolved);
-    return to ? tag.replace(/(\sTarget\s*=\s*)(["'])[^"']*\2/, '$1"' + encodeXmlAttribute(dir === '.' ? to : posix.relative(dir, to)) + '"') : tag;
-  });
-  if (fixed !== xml) writePart(zip, relsPath, fixed);
+  if (posix.dirname(from) === newDir) return;
+  await retargetRels(zip, toRels, posix.dirname(from), (resolved, written) => (written.startsWith('/') ? null : posix.relative(newDir, resolved)));
 }
 
 async function unprefixMainNamespace(zip: JSZip): Promise<boolean> {
