@@ -85,7 +85,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Chec
 
   const quotaByLeader = new Map(quota.details.map((d) => [d.name, d] as const));
   const sitesByLeader = new Map(sites.details.map((d) => [d.name, d] as const));
-  const leaderMessages = new Map<string, Map<number, string>>();
+  const leaderMessages = new Map<string, Map<number, LeaderRow>>();
   const leaders: LeaderResult[] = [];
   for (let i = 0; i < parsed.leaders.length; i++) {
     const leader = parsed.leaders[i];
@@ -98,7 +98,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Chec
     const message = leaderMessage(q, s);
     let bySheet = leaderMessages.get(leader.ref.sheet);
     if (!bySheet) leaderMessages.set(leader.ref.sheet, (bySheet = new Map()));
-    bySheet.set(leader.ref.row, message);
+    bySheet.set(leader.ref.row, { message, status });
     leaders.push({
       name: leader.name,
       raw: leader.raw,
@@ -150,6 +150,12 @@ function fail(code: 'bad-as-of' | 'bad-month' | 'as-of-before-month', messageId:
   return { ok: false, error: { code, message: formatMessage('input.' + messageId, data) } };
 }
 
+/** What a schedule row shows: its leader's combined message and status. */
+interface LeaderRow {
+  message: string;
+  status: Status;
+}
+
 /** The rows of one sheet that have findings: each row's colour-to-be, indexed by row number. */
 interface SheetAcc {
   sheet: string;
@@ -186,7 +192,7 @@ function withRule(rules: RuleId[], rule: RuleId): RuleId[] {
 function foldRows(
   findings: Finding[],
   sheets: DetectedSheet[],
-  leaderMessages: Map<string, Map<number, string>>,
+  leaderMessages: Map<string, Map<number, LeaderRow>>,
 ): RowColour[] {
   const widthBySheet = new Map<string, DetectedSheet>();
   for (const s of sheets) if (!widthBySheet.has(s.sheet)) widthBySheet.set(s.sheet, s);
@@ -264,11 +270,17 @@ function foldRows(
     let sorted = true;
     for (let i = 1; i < list.length && sorted; i++) if (list[i].row < list[i - 1].row) sorted = false;
     if (!sorted) list.sort((a, b) => a.row - b.row);
-    const leaderMsgs = leaderMessages.get(sa.sheet);
-    if (leaderMsgs !== undefined) {
+    const leaderRows = leaderMessages.get(sa.sheet);
+    if (leaderRows !== undefined) {
       for (const acc of list) {
-        const leaderMsg = leaderMsgs.get(acc.row);
-        if (leaderMsg !== undefined && acc.rule !== 'data-quality') acc.message = leaderMsg;
+        const leader = leaderRows.get(acc.row);
+        if (leader === undefined || acc.rule === 'data-quality') continue;
+        // The row shows the leader's combined status (progress order: quota still pending with a
+        // site done is pending, not green), as the summary does.
+        acc.message = leader.message;
+        acc.status = leader.status;
+        acc.colour = STATUS_COLOUR[leader.status] as RowColour['colour'];
+        if (acc.colour === null) pending = true;
       }
     }
     rows = rows.length === 0 ? list : rows.concat(list);

@@ -36,7 +36,7 @@ export const HEADER_WORDS: Readonly<Record<HeaderKind, KindWords>> = {
       { field: 'site', words: ['检查地点', '检查对象', '被检查单位', '检查单位', '检查场所', '地点'] },
       { field: 'hazard', words: ['发现隐患', '存在问题', '隐患', '问题'] },
       { field: 'deadline', words: ['整改期限', '整改时限', '限期', '整改截止日期'] },
-      { field: 'doneDate', words: ['整改完成日期', '完成日期', '整改完成时间', '销号日期'] },
+      { field: 'doneDate', words: ['整改完成日期', '完成日期', '整改完成时间', '销号日期', '完成时间'] },
       { field: 'state', words: ['整改情况', '整改状态', '是否整改', '整改结果', '整改落实'] },
     ],
   },
@@ -105,6 +105,8 @@ export interface HeaderMatch {
 
 // Longer header cells are titles or notes, never a column header.
 const MAX_HEADER_LENGTH = 60;
+/** Sub-header cells are short words (整改期限, 责任人). */
+const MAX_SUB_HEADER_LENGTH = 12;
 
 /**
  * Matches one row against every kind: each cell gets the field of its longest matching word
@@ -200,9 +202,9 @@ export function sheetOrigin(sheet: SheetInput): { firstRow: number; firstColumn:
 /**
  * Finds the header row of a sheet among Excel rows 1–10, or null when the sheet is of no known kind.
  * A two-row header (整改情况 merged over 整改期限 / 完成日期 / 整改状态) is read as one: the row below
- * the header is a sub-header when every cell in it is a header word of the same kind and at least
- * one stands under an empty (merged) cell of the header; each column then takes its lower text, and
- * the data starts below the sub-header.
+ * the header is a sub-header when its cells are short words without digits, one at least a header
+ * word of the same kind, one at least under an empty (merged) cell of the header, and reading it
+ * adds a column; each column then takes its lower text, and the data starts below the sub-header.
  */
 export function detectHeader(sheet: SheetInput): HeaderDetection | null {
   const values = Array.isArray(sheet.values) ? sheet.values : [];
@@ -226,11 +228,12 @@ function joinSubHeader(top: ReadonlyArray<CellValue>, below: ReadonlyArray<CellV
   for (let c = 0; c < below.length; c++) {
     const v = below[c];
     if (v === null || v === undefined || v === '') continue;
+    // Sub-headers are short words; a record has a date, a number or longer text somewhere.
     if (typeof v !== 'string') return null;
     const key = cleanHeader(v);
     if (key === '') continue;
-    if (key.length > MAX_HEADER_LENGTH || !words.some((w) => key.indexOf(w.word) >= 0)) return null;
-    any = true;
+    if (key.length > MAX_SUB_HEADER_LENGTH || /\d/.test(key)) return null;
+    if (words.some((w) => key.indexOf(w.word) >= 0)) any = true;
     const above = top[c];
     if (above === null || above === undefined || (typeof above === 'string' && cleanHeader(above) === '')) underBlank = true;
   }
@@ -242,7 +245,10 @@ function joinSubHeader(top: ReadonlyArray<CellValue>, below: ReadonlyArray<CellV
     joined.push(typeof v === 'string' && cleanHeader(v) !== '' ? v : c < top.length ? top[c] : '');
   }
   const again = matchHeaderRow(joined);
-  return again && again.kind === match.kind ? again : null;
+  // Only a row that adds a column is a sub-header (the group header above it may give way).
+  if (!again || again.kind !== match.kind) return null;
+  for (const f of Object.keys(again.columns) as Field[]) if (match.columns[f] === undefined) return again;
+  return null;
 }
 
 const DEADLINE_DAY = /每月(\d{1,2})[日号]|(\d{1,2})[日号](?:以前|之前|前)/;

@@ -4,7 +4,7 @@
  * and reports in one pass per sheet, and turns every unreadable cell into a Problem naming it.
  * Never throws on any grid.
  */
-import { monthEndDeadline, parseDateCell, relativeDeadlineDays, withoutBefore } from './clean/dates';
+import { dayOnlyDeadline, monthEndDeadline, parseDateCell, relativeDeadlineDays, withoutBefore } from './clean/dates';
 import type { DateParse } from './clean/dates';
 import { isDoneState, isImmediateDeadline, isNoHazard } from './clean/hazards';
 import { cleanName, splitLeaders, splitNames } from './clean/names';
@@ -12,7 +12,7 @@ import type { LeaderSplit } from './clean/names';
 import { makeProblem } from './clean/problem';
 import { isMainRole, isWholeTownshipScope, splitTitles } from './clean/roles';
 import { extractSites } from './clean/sites';
-import { cellText, cleanKey, isBlank, isErrorValue, nfkc, quoteCell, stripBracketed, trimAll } from './clean/text';
+import { cellText, cleanKey, isBlank, isErrorValue, isFooterText, nfkc, quoteCell, stripBracketed, trimAll } from './clean/text';
 import { splitUnits } from './clean/units';
 import { dayFromExcelSerial, dayFromYmd, formatIso, isValidYmd, ymdFromDay } from './day';
 import {
@@ -25,6 +25,7 @@ import {
 } from './detect';
 import type { HeaderDetection, HeaderKind } from './detect';
 import { formatMessage } from './messages';
+import { LEADERSHIP_WORDS } from './rules/safety-meetings';
 import { readSettings } from './settings';
 import type {
   CellValue,
@@ -75,13 +76,13 @@ const MS_PER_DAY = 86400000;
 const MS_1905 = -2051222400000;
 const MS_10000 = 253402300800000;
 const NOTE_ROW = /^(?:注|备注|说明|附注)(?:[:：\d]|$)/;
-/**
- * The first cell of a row that is no record but a line below the table: totals, notes and the
- * sign-off (合计 3人, 备注：…, 填表人：张三, 审核：李四, 制表单位：…).
- */
-const FOOTER_ROW = /^(?:注|备注|说明|附注|合计|小计|总计|共计|填表人|填报人|制表人|制表|审核人|审核|审批人|审批|统计人|联系人|联系电话|制表单位|填报单位|填表单位|填表日期|制表日期|报送单位)(?:[:：\d]|$)/;
+/** How far after T a yearless date must fall to be taken for the year before. */
+const HALF_YEAR_DAYS = 183;
 /** Titles written in the leader cell beside the name (党委委员 邓光明): not names. */
-const TITLE_WORD = /(?:书记|镇长|乡长|主任|委员|主席|部长|站长|所长|局长|队长|干事|专干|助理|调研员)$/;
+const TITLE_ENDINGS = '(?:书记|镇长|乡长|主任|委员|主席|部长|站长|所长|局长|队长|干事|专干|助理|调研员|科员)';
+const TITLE_WORD = new RegExp(TITLE_ENDINGS + '$');
+/** A title before the name with a space or colon between (镇长 熊  丹, 党委委员：邓光明). */
+const TITLE_PREFIX = new RegExp('^[^\\s:：、，,]{0,8}?' + TITLE_ENDINGS + '[\\s:：]+(?=\\S)');
 
 /**
  * Reads a workbook (SPEC §1). Needs a schedule and an inspection log, else `{ ok: false }` with an
@@ -243,6 +244,7 @@ function forEachDataRow(sheet: KindSheet, read: (row: Row, excelRow: number) => 
     fieldColumns.push(header.columns[f] as number);
     headerTexts.push(header.headers[f] || '');
   }
+  const requiredColumns = HEADER_WORDS[header.kind].required.map((f) => header.columns[f] as number);
   for (let r = header.headerIndex + 1; r < values.length; r++) {
     const row = values[r];
     if (!row || !Array.isArray(row)) continue;
@@ -254,19 +256,25 @@ function forEachDataRow(sheet: KindSheet, read: (row: Row, excelRow: number) => 
       }
     }
     if (empty) continue;
-    if (repeatsHeader(row, fieldColumns, headerTexts) || isFooterRow(row)) continue;
+    if (repeatsHeader(row, fieldColumns, headerTexts) || isFooterRow(row, requiredColumns)) continue;
     const excelRow = sheet.firstRow + r;
     sheet.detected.dataRows.push(excelRow);
     read(row, excelRow);
   }
 }
 
-function isFooterRow(row: Row): boolean {
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c];
-    if (isBlank(v)) continue;
-    return typeof v === 'string' && FOOTER_ROW.test(cleanKey(v));
-  }
+/**
+ * A line below the table: its first cell is a total, a note or a sign-off, standing in a column the
+ * kind requires or beside one left empty (a record whose 检查类别 happens to be 审核 keeps its date
+ * and leader, and stays a record).
+ */
+function isFooterRow(row: Row, requiredColumns: number[]): boolean {
+  let c = 0;
+  while (c < row.length && isBlank(row[c])) c++;
+  const first = row[c];
+  if (typeof first !== 'string' || !isFooterText(first)) return false;
+  if (requiredColumns.indexOf(c) >= 0) return true;
+  for (const i of requiredColumns) if (isBlank(row[i])) return true;
   return false;
 }
 
@@ -509,8 +517,9 @@ function rowDate(
     problemAt(rc, sheet, fields, field, excelRow, 'bad-date', 'problem.bad-date', { text: quoteCell(value), reason: parsed.reason });
     return null;
   }
-  if (parsed.yearless && parsed.day > rc.ctx.asOf) {
-    // 12月28日 in a log checked in January: the December before, not the one to come.
+  if (parsed.yearless && parsed.day - rc.ctx.asOf > HALF_YEAR_DAYS) {
+    // 12月28日 in a log checked in January: the December before, not the one to come. A date just
+    // after T (a planned 9月10日) stays in T's year and is reported below as after T.
     const ymd = ymdFromDay(parsed.day);
     if (isValidYmd(ymd.year - 1, ymd.month, ymd.day)) parsed = { ok: true, day: dayFromYmd(ymd.year - 1, ymd.month, ymd.day), yearless: true };
   }
@@ -587,7 +596,7 @@ function readSchedules(sheets: KindSheet[], problems: Problem[]): ScheduleRead {
         current = null;
         return;
       }
-      const written = splitNames(stripBracketed(nfkc(leaderText)));
+      const written = splitNames(stripBracketed(nfkc(leaderText)).replace(TITLE_PREFIX, ''));
       const untitled = written.filter((n) => !TITLE_WORD.test(n));
       const names = untitled.length > 0 && untitled.length < written.length ? untitled : written;
       if (names.length === 0) {
@@ -798,7 +807,7 @@ function readRectification(
   } else {
     const text = typeof deadlineCell === 'string' ? cleanKey(deadlineCell) : '';
     const relative = text === '' ? null : relativeDeadlineDays(text);
-    const monthEnd = text === '' ? null : monthEndDeadline(text, entry.date);
+    const monthEnd = text === '' ? null : monthEndDeadline(text, entry.date) ?? dayOnlyDeadline(text, entry.date);
     if (text !== '' && isImmediateDeadline(text)) {
       entry.deadline = entry.date;
     } else if (relative !== null) {
@@ -860,8 +869,9 @@ function readMeetings(sheets: KindSheet[], rc: ReadContext): Meeting[] {
       const typeCell = cellAt(row, iType);
       const type = isBlank(typeCell) || isErrorValue(typeCell) ? '' : trimAll(cellText(typeCell));
       const written = optionalText(rc, sheet, f, 'name', excelRow, nameCell);
-      // 第5次会议 | 党委会: the type says which meeting it was.
-      const name = type === '' || written.indexOf(type) >= 0 ? written : written === '' ? type : type + ' ' + written;
+      // 第5次会议 | 党委会: the type says which meeting it was, when the name does not.
+      const useType = type !== '' && isMeetingTypeText(type) && !namesMeetingKind(written);
+      const name = !useType || written.indexOf(type) >= 0 ? written : written === '' ? type : type + ' ' + written;
       if (name === '' && !isErrorValue(nameCell)) {
         problemAt(rc, sheet, f, 'name', excelRow, 'other', 'problem.empty-meeting-name', {});
       }
@@ -886,6 +896,17 @@ function meetingTypeColumn(sheet: KindSheet, nameColumn: number): number {
     if (key === '会议类型' || key === '会议类别' || key === '类型' || key === '类别' || key === '会议性质') return c;
   }
   return -1;
+}
+
+/** A 会议类型 cell that names a meeting the rules count (党委会, 班子会, 党政联席会议…). */
+function isMeetingTypeText(type: string): boolean {
+  const t = cleanKey(type);
+  return /会(?:议)?$/.test(t) && namesMeetingKind(t);
+}
+
+function namesMeetingKind(text: string): boolean {
+  const t = cleanKey(text);
+  return t.indexOf('党委') >= 0 || LEADERSHIP_WORDS.some((w) => t.indexOf(w) >= 0);
 }
 
 const YEAR_TEXT = /^(\d{4})(?:年度?|年)?$/;

@@ -6,7 +6,7 @@
 import { parseDateCell, smallNumber } from './clean/dates';
 import { cleanName, resolveLeader, splitNames } from './clean/names';
 import { makeProblem } from './clean/problem';
-import { cellText, cleanKey, isBlank, nfkc, quoteCell, stripBracketed, trimAll } from './clean/text';
+import { cellText, cleanKey, isBlank, isFooterText, nfkc, quoteCell, stripBracketed, trimAll } from './clean/text';
 import { splitUnits } from './clean/units';
 import { dayFromExcelSerial, daysInMonth, ymdFromDay } from './day';
 import { DEFAULT_SETTINGS } from './defaults';
@@ -96,7 +96,8 @@ function isKnownKey(key: string): boolean {
  * a 序号 is the key (cleaned, bracketed notes and a trailing colon ignored) and the next cell its
  * value, or the key cell holds both (`其他成员每月次数：1`); a header row 项目 / 值 may or may not be
  * there; a list key merged down over several rows reads each row's value; an unknown key with a
- * value is a data problem (it would leave a default in force unseen). Numbers, 述职截止, 主要领导,
+ * value is a data problem (it would leave a default in force unseen), unless it is a title (above
+ * the header, or naming the 设置), a note or a sign-off line (填表人, 审核…). Numbers, 述职截止, 主要领导,
  * 安委成员单位 and 别名 are read as SPEC §3 says; 主要领导 and 别名 are checked against the known
  * leaders (cleaned schedule names). Scalar keys given twice: the later row wins; lists and
  * 别名 rows add up.
@@ -129,6 +130,12 @@ export function readSettings(sheets: ReadonlyArray<SheetInput>, known: ReadonlyS
     // A list key (别名, 主要领导, 安委成员单位) whose cell is merged down over the next rows: those
     // rows hold more values under the same key, with nothing in the key's column.
     let listKey: { key: string; column: number; row: number } | null = null;
+    // Rows above a 项目 / 值 header are titles, whatever they hold.
+    let headerIndex = -1;
+    for (let r = 0; r < values.length && headerIndex < 0; r++) {
+      const row = values[r];
+      if (row && row.some((c: CellValue) => typeof c === 'string' && cleanKey(c) === '项目')) headerIndex = r;
+    }
     for (let r = 0; r < values.length; r++) {
       const row = values[r];
       if (!row) continue;
@@ -204,7 +211,7 @@ export function readSettings(sheets: ReadonlyArray<SheetInput>, known: ReadonlyS
         known_ = false;
         // A misspelt key would silently leave its default in force: say so, unless the row is a
         // title or a note (no value, or 说明/备注).
-        if (!isBlank(value) && !NOTE_KEY.test(key)) {
+        if (!isBlank(value) && !NOTE_KEY.test(key) && !isFooterText(key) && key.indexOf('设置') < 0 && r > headerIndex) {
           problems.push(
             makeProblem('bad-setting', sheet.name, excelRow, firstColumn + k, '项目', 'problem.unknown-setting', {
               key: quoteCell(key, 30),

@@ -300,6 +300,27 @@ describe('lines below a table and titles beside a name are not records', () => {
     expect(withFooter.rows).toEqual(plain.rows);
   });
 
+  test.each<[string, CellValue[]]>([
+    ['a bracketed total', ['合计（3处）', '', '']],
+    ['a monthly subtotal', ['8月小计', '', '']],
+  ])('in the log, %s is no unreadable row', (_name, row) => {
+    const plain = check(workbook());
+    const withFooter = check({ sheets: [seedSchedule(), { ...logSheet(LOG), values: [...logSheet(LOG).values, [...row, '', '', '', '']] }] });
+    expect(withFooter.problems).toEqual(plain.problems);
+  });
+
+  test('a record whose first column (检查类别) says 审核 or 说明 is still a record', () => {
+    const values: CellValue[][] = [
+      ['检查类别', '检查日期', '带队领导', '检查地点'],
+      ['审核', serial(2019, 8, 5), '鲁攀', '和平加油站'],
+      ['说明', serial(2019, 8, 8), '鲁攀', '集镇'],
+      ['合计', '', '', '共2次'],
+    ];
+    const result = check({ sheets: [seedSchedule(), { name: '检查记录', values }] });
+    expect(result.problems).toEqual([]);
+    expect(result.leaders.find((l) => l.name === '鲁攀')!.total).toBe(2);
+  });
+
   test('a data row that merely starts with a number is still read', () => {
     const result = check({ sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 12), leader: '郭环球', site: '合计站' }])] });
     expect(result.leaders.find((l) => l.name === '郭环球')!.total).toBe(1);
@@ -309,6 +330,9 @@ describe('lines below a table and titles beside a name are not records', () => {
     ['党委委员 邓光明', '邓光明'],
     ['副镇长 邓光明', '邓光明'],
     ['邓光明（党委委员）', '邓光明'],
+    ['副镇长  邓 光 明', '邓光明'],
+    ['党委委员：邓光明', '邓光明'],
+    ['一级主任科员 邓光明', '邓光明'],
   ])('a title beside the name in the schedule (%s) leaves the name %s', (written, name) => {
     const s = seedSchedule();
     const values = s.values.map((r) => (r[0] === '邓光明' ? [written, ...r.slice(1)] : r));
@@ -343,6 +367,14 @@ describe('a two-row header is read as one', () => {
     expect(result.hazards.map((h) => [h.ref.row, h.status])).toEqual([[4, 'ok'], [5, 'overdue']]);
   });
 
+  test('sub-headers with words beyond the header list are read too', () => {
+    const sub = ['', '', '', '', '', '整改措施', '整改时限', '责任人', '完成时间'];
+    const values: CellValue[][] = [['序号', '检查日期', '带队领导', '检查地点', '发现隐患', '整改情况', '', '', ''], sub, [1, serial(2019, 8, 12), '邓光明', '大栗港加油站', '灭火器过期', '更换', serial(2019, 8, 20), '张三', serial(2019, 8, 19)]];
+    const result = check({ sheets: [seedSchedule(), { name: '检查台账', values }] });
+    expect(result.problems).toEqual([]);
+    expect(result.hazards.map((h) => h.status)).toEqual(['ok']);
+  });
+
   test('the same as a one-row header', () => {
     const one = check({ sheets: [seedSchedule(), logWith([['序号', '检查日期', '带队领导', '检查地点', '发现隐患', '整改期限', '完成日期', '整改状态', '备注']])] });
     const two = check({ sheets: [seedSchedule(), logWith([TOP, SUB])] });
@@ -352,7 +384,7 @@ describe('a two-row header is read as one', () => {
   test.each<[string, CellValue[]]>([
     ['a first data row with text in every cell is data, not a sub-header', ['1', '8月12日', '邓光明', '大栗港加油站', '存在问题', '', '', '', '']],
     ['a row of sub-headers none of which stands under a merged cell', ['', '', '', '', '隐患', '', '', '', '']],
-    ['a row with a word that is no header', ['', '', '', '', '', '责任人', '完成日期', '', '']],
+    ['a row with words that add no column', ['', '', '', '', '', '说明', '', '', '']],
   ])('%s', (_name, below) => {
     const result = check({ sheets: [seedSchedule(), logWith([TOP, below])] });
     expect(result.sheets.find((s) => s.sheet === '检查台账')!.headerRow).toBe(2);
@@ -369,6 +401,10 @@ describe('deadlines written as dates due by, month ends and weeks', () => {
     ['the end of the inspection month', '月底前', '2019-08-31', 'overdue'],
     ['a week', '限期一周', '2019-08-19', 'overdue'],
     ['half a month', '半个月内', '2019-08-27', 'overdue'],
+    ['a date due by, with what is to be done', '9月5日前完成整改', '2019-09-05', 'due-soon'],
+    ['a date due by, with 以前', '2019年8月20日以前整改到位', '2019-08-20', 'overdue'],
+    ['a day of the month', '15日前', '2019-08-15', 'overdue'],
+    ['a day of the month before the inspection: the next month', '5日前', '2019-09-05', 'due-soon'],
   ])('%s: %s → %s', (_name, deadline, iso, status) => {
     const result = check({ sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村', hazard: '灭火器过期', deadline }])] });
     expect(result.problems).toEqual([]);
@@ -391,6 +427,11 @@ describe('a date without a year that would fall after the as-of date is the year
     ]);
   });
 
+  test('a yearless date just after the as-of date (a planned inspection) is a problem, not last year', () => {
+    const result = check({ sheets: [seedSchedule(), logSheet([{ date: '9月10日', leader: '郭环球', site: '刘家村' }])] });
+    expect(result.problems.map((p) => [p.code, p.message])).toEqual([['future-date', '检查日期“9月10日”晚于核查日2019-09-02，本行不计入']]);
+  });
+
   test('a date with a year after the as-of date is still a problem', () => {
     const result = check({ sheets: [seedSchedule(), logSheet([{ date: '2020年12月28日', leader: '郭环球', site: '刘家村' }])] }, '2020-02-03', '2020-01');
     expect(result.problems.map((p) => p.code)).toEqual(['future-date']);
@@ -409,8 +450,22 @@ test.each<[string, CellValue[], CellValue[][], number]>([
   ['a 类别 column beside 会议名称', ['日期', '会议名称', '类别', '议题'], [[serial(2019, 1, 15), '第1次会议', '党委会', '安全生产工作']], 1],
   ['the type already in the name', ['日期', '会议名称', '会议类型', '议题'], [[serial(2019, 1, 15), '党委会第1次会议', '党委会', '安全生产工作']], 1],
   ['only a 会议类型 column', ['日期', '会议类型', '议题'], [[serial(2019, 1, 15), '党委会', '安全生产工作']], 1],
+  // The type decides only a name that names no meeting, and only when it names one itself.
+  ['a 类别 that is no meeting', ['日期', '会议名称', '类别', '议题'], [[serial(2019, 1, 15), '全镇干部大会', '党委', '安全生产形势通报']], 0],
+  ['a named meeting keeps its name', ['日期', '会议名称', '类别', '议题'], [[serial(2019, 1, 15), '党委会', '非安全生产类', '研究安全生产']], 1],
 ])('meetings: %s', (_name, header, rows, partyCount) => {
   const result = check({ sheets: [seedSchedule(), logSheet(LOG), { name: '会议记录', values: [header, ...rows] }] });
   expect(result.problems.filter((p) => p.sheet === '会议记录')).toEqual([]);
   expect(result.meetings!.find((m) => m.kind === 'party-committee')!.count).toBe(partyCount);
+});
+
+test('a schedule row shows its leader’s combined status: quota still pending with the key site done is not green', () => {
+  const result = check({ sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 5), leader: '鲁攀', site: '和平加油站' }])] }, '2019-08-10', '2019-08');
+  const leader = result.leaders.find((l) => l.name === '鲁攀')!;
+  expect([leader.status, leader.sites.map((s) => s.status)]).toEqual(['pending', ['ok']]);
+  expect(colourOf(result, '带队检查安排表', 5)).toBeNull();
+  // Once the quota is met the row is green, with the leader's message.
+  const done = check({ sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 5), leader: '鲁攀', site: '和平加油站' }, { date: serial(2019, 8, 8), leader: '鲁攀', site: '集镇' }])] }, '2019-08-10', '2019-08');
+  expect(colourOf(done, '带队检查安排表', 5)).toBe('green');
+  expect(done.rows.find((r) => r.sheet === '带队检查安排表' && r.row === 5)!.message).toBe(done.leaders.find((l) => l.name === '鲁攀')!.message);
 });

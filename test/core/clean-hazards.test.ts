@@ -27,6 +27,14 @@ describe('isDoneState: the state cell says the hazard is rectified', () => {
     ['部分整改', false],
     ['待整改', false],
     ['已于8月18日下发整改通知', false],
+    // Orders given or work under way, however they end.
+    ['已于8月18日督促整改', false],
+    ['已于8月18日责令限期整改', false],
+    ['已于8月18日复查，仍在整改', false],
+    ['已于8月18日开始整改', false],
+    ['已于8月18日通知企业整改', false],
+    ['已于8月18日下发整改通知书要求落实', false],
+    ['已于8月18日整改', true],
     ['已于8月18日督促，未整改', false],
     ['已通知', false],
   ])('%s → %s', (text, done) => {

@@ -207,10 +207,32 @@ export function monthEndDeadline(cleaned: string, inspection: Day): Day | null {
   return dayFromYmd(year, month, daysInMonth(year, month));
 }
 
-const BY_DATE = /^(.+?)(?:之前|以前|前)$/;
+const DONE_WORDS = '(?:完成整改|整改完成|整改完毕|整改到位|完成|整改|到位)?';
+const BY_DATE = new RegExp('^(.+?)(?:之前|以前|前)' + DONE_WORDS + '$');
+const DAY_ONLY = new RegExp('^(\\d{1,2})[日号](?:之前|以前|前)?' + DONE_WORDS + '$');
 
-/** `9月5日前`, `2019年8月20日之前` → the date text without its “before”; other text as it is. */
+/** `9月5日前`, `2019年8月20日之前`, `9月5日前完成整改` → the date text without its “before”; other text as it is. */
 export function withoutBefore(text: string): string {
   const m = BY_DATE.exec(trimAll(text));
   return m ? m[1] : text;
+}
+
+/**
+ * A deadline that names only the day (`15日前`, `20号`): that day of the inspection's month, or of
+ * the next month when it is before the inspection. Null when the text is not of that form.
+ */
+export function dayOnlyDeadline(cleaned: string, inspection: Day): Day | null {
+  const m = DAY_ONLY.exec(cleaned);
+  if (!m) return null;
+  const at = ymdFromDay(inspection);
+  const day = +m[1];
+  for (let step = 0; step < 3; step++) {
+    const month0 = at.month - 1 + step;
+    const year = at.year + Math.floor(month0 / 12);
+    const month = (month0 % 12) + 1;
+    if (!isValidYmd(year, month, day)) continue;
+    const d = dayFromYmd(year, month, day);
+    if (d >= inspection) return d;
+  }
+  return null;
 }

@@ -33,8 +33,11 @@ const DONE = [
   '已整改', '已完成', '完成', '整改完毕', '已销号', '是', '整改完成', '已处理', '已落实', '已解决', '已闭环', '√', '✓', '✔',
   '已经整改', '已经完成', '整改到位', '已全部整改',
 ];
-/** 已于8月18日整改完毕, 已于18日完成: a done state with the day it was done. */
-const DONE_ON_DAY = /^已于.{1,20}?(?:整改|完成|销号|处理|落实)(?:完毕|完成|到位)?$/;
+/**
+ * 已于8月18日整改完毕, 已于18日完成整改: a done state with the day it was done. Only a date may stand
+ * between 已于 and the completion (已于8月18日督促整改 or …开始整改 is not done).
+ */
+const DONE_ON_DAY = /^已于[\d年月日号.\/-]{1,15}(?:整改完毕|整改完成|完成整改|整改到位|整改|完成|完毕|到位|销号)$/;
 const NOT_DONE = ['未', '否', '没', '不', '尚未', '待', '正在', '整改中', '部分'];
 
 /**
@@ -48,7 +51,7 @@ export function isDoneState(text: string): boolean {
   if (t === '') return false;
   for (const n of NOT_DONE) if (t.indexOf(n) === 0) return false;
   for (const d of DONE) if (t.indexOf(d) === 0) return true;
-  return DONE_ON_DAY.test(t) && t.indexOf('未') < 0;
+  return DONE_ON_DAY.test(t);
 }
 
 const IMMEDIATE = ['立即', '当场', '现场整改', '立行立改', '即时整改', '马上整改'];

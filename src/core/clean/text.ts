@@ -172,3 +172,14 @@ export function splitList(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * The first cell of a line below a table that is no record: totals, notes and the sign-off
+ * (合计 3人, 合计（3处）, 8月小计, 备注：…, 填表人：张三, 审核：李四, 制表单位：…).
+ */
+const FOOTER_TEXT = /^(?:\d{1,2}月份?)?(?:注|备注|说明|附注|合计|小计|总计|共计|填表人|填报人|制表人|制表|审核人|审核|审批人|审批|统计人|联系人|联系电话|制表单位|填报单位|填表单位|填表日期|制表日期|报送单位)(?:[:：\d]|$)/;
+
+/** True for the text of a table's footer line (see FOOTER_TEXT); brackets and spaces are ignored. */
+export function isFooterText(text: string): boolean {
+  return FOOTER_TEXT.test(cleanKey(stripBracketed(nfkc(text))));
+}
