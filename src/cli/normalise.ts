@@ -176,18 +176,13 @@ function columnNumber(letters: string): number {
  * each cell after the previous one in its row). Only `r` attributes are added, which changes no
  * count of the lost-parts census. Returns whether anything changed.
  */
-async function addCellReferences(zip: JSZip): Promise<boolean> {
-  const { sheets } = await readSheetParts(zip);
-  let changed = false;
-  for (const part of sheets) {
-    const text = part.path ? readPart(zip, part.path) : null;
-    if (!text) continue;
-    const xml = await text;
+function addCellReferences(zip: JSZip): Promise<boolean> {
+  return fixSheetXml(zip, (xml) => {
     const missing = /<(?:[\w.-]+:)?(?:row|c)(?=[\s/>])(?![^>]*\sr\s*=)[^>]*>/;
-    if (!missing.test(xml)) continue;
+    if (!missing.test(xml)) return xml;
     let row = 0;
     let column = 0;
-    const fixed = xml.replace(/<((?:[\w.-]+:)?)(row|c)(?=[\s/>])([^>]*)>/g, (tag, prefix: string, name: string, rest: string) => {
+    return xml.replace(/<((?:[\w.-]+:)?)(row|c)(?=[\s/>])([^>]*)>/g, (tag, prefix: string, name: string, rest: string) => {
       const r = /\sr\s*=\s*["']([^"']*)["']/.exec(rest);
       if (name === 'row') {
         row = r ? parseInt(r[1], 10) || row + 1 : row + 1;
@@ -202,12 +197,24 @@ async function addCellReferences(zip: JSZip): Promise<boolean> {
       column++;
       return '<' + prefix + 'c r="' + columnLetters(column) + row + '"' + rest + '>';
     });
+  });
+}
+
+/** Runs `fix` on the XML of each worksheet and writes back what it changed. Returns whether any changed. */
+async function fixSheetXml(zip: JSZip, fix: (xml: string) => string): Promise<boolean> {
+  const { sheets } = await readSheetParts(zip);
+  let changed = false;
+  for (const part of sheets) {
+    const text = part.path ? readPart(zip, part.path) : null;
+    if (!text) continue;
+    const xml = await text;
+    const fixed = fix(xml);
+    if (fixed === xml) continue;
     writePart(zip, part.path, fixed);
     changed = true;
   }
   return changed;
 }
-
 
 /** The workbook's date system, with the flag spelled `1`/`0` (XML booleans may also be `true`/`false`). */
 async function spellDateSystemFlag(zip: JSZip): Promise<{ date1904: boolean; changed: boolean }> {
@@ -255,29 +262,21 @@ export function serialFromIso(text: string, date1904: boolean): number | null {
  * Per worksheet: ISO date cells become serial numbers (an unreadable one becomes the text it
  * holds, which the check then reports), and phonetic guides leave inline strings.
  */
-async function fixCellsExcelJSMisreads(zip: JSZip, date1904: boolean): Promise<boolean> {
-  const { sheets } = await readSheetParts(zip);
-  let changed = false;
-  for (const part of sheets) {
-    const text = part.path ? readPart(zip, part.path) : null;
-    if (!text) continue;
-    const xml = await text;
-    const dates = /\st\s*=\s*["']d["']/.test(xml);
-    const phonetics = /<(?:[\w.-]+:)?(?:rPh|phoneticPr)(?=[\s/>])/.test(xml) && /<(?:[\w.-]+:)?is(?=[\s>])/.test(xml);
-    if (!dates && !phonetics) continue;
+function fixCellsExcelJSMisreads(zip: JSZip, date1904: boolean): Promise<boolean> {
+  return fixSheetXml(zip, (xml) => {
     let fixed = xml;
-    if (dates) fixed = fixed.replace(/<((?:[\w.-]+:)?)c(?=[\s>])([^>]*)(?<!\/)>([\s\S]*?)<\/\1c>/g, (cell, prefix: string, rest: string, inner: string) =>
-      isoDateCell(cell, prefix, rest, inner, date1904),
-    );
-    if (phonetics) fixed = fixed.replace(/<((?:[\w.-]+:)?)is>([\s\S]*?)<\/\1is>/g, (whole, prefix: string, inner: string) =>
-      '<' + prefix + 'is>' + withoutPhonetics(inner) + '</' + prefix + 'is>',
-    );
-    if (fixed !== xml) {
-      writePart(zip, part.path, fixed);
-      changed = true;
+    if (/\st\s*=\s*["']d["']/.test(xml)) {
+      fixed = fixed.replace(/<((?:[\w.-]+:)?)c(?=[\s>])([^>]*)(?<!\/)>([\s\S]*?)<\/\1c>/g, (cell, prefix: string, rest: string, inner: string) =>
+        isoDateCell(cell, prefix, rest, inner, date1904),
+      );
     }
-  }
-  return changed;
+    if (/<(?:[\w.-]+:)?(?:rPh|phoneticPr)(?=[\s/>])/.test(xml) && /<(?:[\w.-]+:)?is(?=[\s>])/.test(xml)) {
+      fixed = fixed.replace(/<((?:[\w.-]+:)?)is>([\s\S]*?)<\/\1is>/g, (whole, prefix: string, inner: string) =>
+        '<' + prefix + 'is>' + withoutPhonetics(inner) + '</' + prefix + 'is>',
+      );
+    }
+    return fixed;
+  });
 }
 
 function isoDateCell(cell: string, prefix: string, rest: string, inner: string, date1904: boolean): string {

@@ -179,7 +179,11 @@ export function splitList(text: string): string[] {
  */
 const FOOTER_TEXT = /^(?:\d{1,2}月份?)?(?:注|备注|说明|附注|合计|小计|总计|共计|填表人|填报人|制表人|制表|审核人|审核|审批人|审批|统计人|联系人|联系电话|制表单位|填报单位|填表单位|填表日期|制表日期|报送单位)(?:[:：\d]|$)/;
 
+// The first characters a footer line can start with: a cheap test before the cleaning, which
+// would otherwise run on every record whose first cell is text.
+const FOOTER_START = /^[\s\u3000]*[注备说附合小总共填制审统联报\d０-９]/;
+
 /** True for the text of a table's footer line (see FOOTER_TEXT); brackets and spaces are ignored. */
 export function isFooterText(text: string): boolean {
-  return FOOTER_TEXT.test(cleanKey(stripBracketed(nfkc(text))));
+  return FOOTER_START.test(text) && FOOTER_TEXT.test(cleanKey(stripBracketed(nfkc(text))));
 }
