@@ -807,13 +807,13 @@ function readRectification(
   } else {
     const text = typeof deadlineCell === 'string' ? cleanKey(deadlineCell) : '';
     const relative = text === '' ? null : relativeDeadlineDays(text);
-    const monthEnd = text === '' ? null : monthEndDeadline(text, entry.date) ?? dayOnlyDeadline(text, entry.date);
+    const calendarDay = text === '' ? null : monthEndDeadline(text, entry.date) ?? dayOnlyDeadline(text, entry.date);
     if (text !== '' && isImmediateDeadline(text)) {
       entry.deadline = entry.date;
     } else if (relative !== null) {
       entry.deadline = entry.date + relative;
-    } else if (monthEnd !== null) {
-      entry.deadline = monthEnd;
+    } else if (calendarDay !== null) {
+      entry.deadline = calendarDay;
     } else {
       // 9月5日前: the date it is due by.
       const parsed = laterDate(rc, typeof deadlineCell === 'string' ? withoutBefore(deadlineCell) : deadlineCell, entry.date);
