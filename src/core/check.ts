@@ -85,7 +85,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Chec
 
   const quotaByLeader = new Map(quota.details.map((d) => [d.name, d] as const));
   const sitesByLeader = new Map(sites.details.map((d) => [d.name, d] as const));
-  const leaderMessages = new Map<string, Map<number, LeaderRow>>();
+  const leaderRows = new Map<string, Map<number, LeaderRow>>();
   const leaders: LeaderResult[] = [];
   for (let i = 0; i < parsed.leaders.length; i++) {
     const leader = parsed.leaders[i];
@@ -96,8 +96,8 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Chec
     // quota done but a site not yet visited is pending, not ok.
     const status = s.sites.length === 0 ? q.status : worstProgress([q.status, s.status], q.status);
     const message = leaderMessage(q, s);
-    let bySheet = leaderMessages.get(leader.ref.sheet);
-    if (!bySheet) leaderMessages.set(leader.ref.sheet, (bySheet = new Map()));
+    let bySheet = leaderRows.get(leader.ref.sheet);
+    if (!bySheet) leaderRows.set(leader.ref.sheet, (bySheet = new Map()));
     bySheet.set(leader.ref.row, { message, status });
     leaders.push({
       name: leader.name,
@@ -122,7 +122,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Chec
     reports.findings,
     quality.findings,
   );
-  const rows = foldRows(findings, parsed.sheets, leaderMessages);
+  const rows = foldRows(findings, parsed.sheets, leaderRows);
 
   const result: CheckResult = {
     month: monthText,
@@ -192,7 +192,7 @@ function withRule(rules: RuleId[], rule: RuleId): RuleId[] {
 function foldRows(
   findings: Finding[],
   sheets: DetectedSheet[],
-  leaderMessages: Map<string, Map<number, LeaderRow>>,
+  leaderRows: Map<string, Map<number, LeaderRow>>,
 ): RowColour[] {
   const widthBySheet = new Map<string, DetectedSheet>();
   for (const s of sheets) if (!widthBySheet.has(s.sheet)) widthBySheet.set(s.sheet, s);
@@ -270,10 +270,10 @@ function foldRows(
     let sorted = true;
     for (let i = 1; i < list.length && sorted; i++) if (list[i].row < list[i - 1].row) sorted = false;
     if (!sorted) list.sort((a, b) => a.row - b.row);
-    const leaderRows = leaderMessages.get(sa.sheet);
-    if (leaderRows !== undefined) {
+    const sheetLeaders = leaderRows.get(sa.sheet);
+    if (sheetLeaders !== undefined) {
       for (const acc of list) {
-        const leader = leaderRows.get(acc.row);
+        const leader = sheetLeaders.get(acc.row);
         if (leader === undefined || acc.rule === 'data-quality') continue;
         // The row shows the leader's combined status (progress order: quota still pending with a
         // site done is pending, not green), as the summary does.

@@ -87,6 +87,11 @@ const SERIAL_TEXT = /^\d{1,3}[.、]?$/;
 const INLINE_SETTING = /^([^:：=]+)[:：=](.+)$/;
 const NOTE_KEY = /^(?:注|备注|说明|附注)/;
 
+/** A 项目 / 值 header row (with or without a 序号 column). */
+function isHeaderRow(row: ReadonlyArray<CellValue> | null | undefined): boolean {
+  return !!row && row.some((c) => typeof c === 'string' && cleanKey(c) === '项目');
+}
+
 function isKnownKey(key: string): boolean {
   return ALL_KEYS.indexOf(key) >= 0;
 }
@@ -132,10 +137,7 @@ export function readSettings(sheets: ReadonlyArray<SheetInput>, known: ReadonlyS
     let listKey: { key: string; column: number; row: number } | null = null;
     // Rows above a 项目 / 值 header are titles, whatever they hold.
     let headerIndex = -1;
-    for (let r = 0; r < values.length && headerIndex < 0; r++) {
-      const row = values[r];
-      if (row && row.some((c: CellValue) => typeof c === 'string' && cleanKey(c) === '项目')) headerIndex = r;
-    }
+    for (let r = 0; r < values.length && headerIndex < 0; r++) if (isHeaderRow(values[r])) headerIndex = r;
     for (let r = 0; r < values.length; r++) {
       const row = values[r];
       if (!row) continue;
@@ -164,7 +166,7 @@ export function readSettings(sheets: ReadonlyArray<SheetInput>, known: ReadonlyS
       const column = firstColumn + valueIndex;
       const at = { sheet: sheet.name, row: excelRow, column };
       listKey = LIST_KEYS.indexOf(key) >= 0 ? { key, column: k, row: excelRow } : null;
-      if (key === '项目' || key === '序号' || row.some((c: CellValue) => typeof c === 'string' && cleanKey(c) === '项目')) continue;
+      if (key === '项目' || key === '序号' || isHeaderRow(row)) continue;
       const bad = (expected: string, fallback: string) =>
         problems.push(
           makeProblem('bad-setting', sheet.name, excelRow, column, VALUE_COLUMN, 'problem.bad-setting', {

@@ -164,10 +164,16 @@ export function smallNumber(text: string): number | null {
   return tens === undefined || ones === undefined ? null : tens * 10 + ones;
 }
 
-const RELATIVE_DAYS = /^(?:限期)?(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:天|日内|日之内|日以内)(?:内|之内|以内)?(?:整改|完成|整改完成|整改完毕)?$/;
-
-const RELATIVE_WEEKS = /^(?:限期)?(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?(?:周|星期|礼拜)(?:内|之内|以内)?(?:整改|完成|整改完成|整改完毕)?$/;
-const HALF_MONTH = /^(?:限期)?半个?月(?:内|之内|以内)?(?:整改|完成|整改完成|整改完毕)?$/;
+/** What may follow a deadline's time: 整改, 完成, 整改完成 or 整改完毕. */
+const THEN_FIXED = '(?:整改|完成|整改完成|整改完毕)?';
+const RELATIVE_DAYS = new RegExp('^(?:限期)?(\\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:天|日内|日之内|日以内)(?:内|之内|以内)?' + THEN_FIXED + '$');
+const RELATIVE_WEEKS = new RegExp('^(?:限期)?(\\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?(?:周|星期|礼拜)(?:内|之内|以内)?' + THEN_FIXED + '$');
+const HALF_MONTH = new RegExp('^(?:限期)?半个?月(?:内|之内|以内)?' + THEN_FIXED + '$');
+/** Counted units of a relative deadline: the form, the largest count read, and days per unit. */
+const RELATIVE_UNITS: ReadonlyArray<{ form: RegExp; max: number; days: number }> = [
+  { form: RELATIVE_DAYS, max: 366, days: 1 },
+  { form: RELATIVE_WEEKS, max: 52, days: 7 },
+];
 
 /**
  * A deadline given as a time after the inspection (`7天`, `3日内`, `限期十五天内整改`, `一周内`,
@@ -175,20 +181,21 @@ const HALF_MONTH = /^(?:限期)?半个?月(?:内|之内|以内)?(?:整改|完成
  * are not read.
  */
 export function relativeDeadlineDays(cleaned: string): number | null {
-  let m = RELATIVE_DAYS.exec(cleaned);
-  if (m) {
+  for (const unit of RELATIVE_UNITS) {
+    const m = unit.form.exec(cleaned);
+    if (!m) continue;
     const n = smallNumber(m[1]);
-    return n === null || n > 366 ? null : n;
-  }
-  if ((m = RELATIVE_WEEKS.exec(cleaned))) {
-    const n = smallNumber(m[1]);
-    return n === null || n > 52 ? null : n * 7;
+    return n === null || n > unit.max ? null : n * unit.days;
   }
   return HALF_MONTH.test(cleaned) ? 15 : null;
 }
 
-const THIS_MONTH_END = /^(?:本|当)?月(?:底|末)(?:前|之前|以前)?(?:整改|完成|整改完成|整改完毕)?$/;
-const GIVEN_MONTH_END = /^(?:(\d{4})年)?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?(?:整改|完成|整改完成|整改完毕)?$/;
+const THIS_MONTH_END = new RegExp('^(?:本|当)?月(?:底|末)(?:前|之前|以前)?' + THEN_FIXED + '$');
+const GIVEN_MONTH_END = new RegExp('^(?:(\\d{4})年)?(\\d{1,2})月(?:底|末|份)(?:前|之前|以前)?' + THEN_FIXED + '$');
+
+function lastDayOf(year: number, month: number): Day {
+  return dayFromYmd(year, month, daysInMonth(year, month));
+}
 
 /**
  * A deadline at the end of a month: `月底前`, `本月底` (the inspection's month), `8月底`, `9月底前`,
@@ -197,14 +204,14 @@ const GIVEN_MONTH_END = /^(?:(\d{4})年)?(\d{1,2})月(?:底|末|份)(?:前|之�
  */
 export function monthEndDeadline(cleaned: string, inspection: Day): Day | null {
   const at = ymdFromDay(inspection);
-  if (THIS_MONTH_END.test(cleaned)) return dayFromYmd(at.year, at.month, daysInMonth(at.year, at.month));
+  if (THIS_MONTH_END.test(cleaned)) return lastDayOf(at.year, at.month);
   const m = GIVEN_MONTH_END.exec(cleaned);
   if (!m) return null;
   const month = +m[2];
   if (month < 1 || month > 12) return null;
-  let year = m[1] !== undefined ? +m[1] : at.year;
-  if (m[1] === undefined && dayFromYmd(year, month, daysInMonth(year, month)) < inspection) year++;
-  return dayFromYmd(year, month, daysInMonth(year, month));
+  if (m[1] !== undefined) return lastDayOf(+m[1], month);
+  const end = lastDayOf(at.year, month);
+  return end < inspection ? lastDayOf(at.year + 1, month) : end;
 }
 
 const DONE_WORDS = '(?:完成整改|整改完成|整改完毕|整改到位|完成|整改|到位)?';
