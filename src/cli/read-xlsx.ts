@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import type { CellValue, SheetInput, WorkbookInput } from '../core/types';
+import type { CellValue, MergedArea, SheetInput, WorkbookInput } from '../core/types';
 import { CliError } from './errors';
 import { normalisePackage } from './normalise';
 import { attributesOf, decodeXml, readPart, readPartOutsideCells, readSheetParts, workbookPath } from './ooxml';
@@ -138,11 +138,17 @@ export function sheetToInput(worksheet: ExcelJS.Worksheet): SheetInput {
   const rows: CellValue[][] = [];
   const rowNumbers: number[] = [];
   let firstColumn = Infinity;
+  // Merged areas by their top-left cell, grown as their other cells come by.
+  const merges = new Map<ExcelJS.Cell, MergedArea>();
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     let cells: CellValue[] | null = null;
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       // Excel shows a merged area's value in its top-left cell only; ExcelJS repeats it everywhere.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      // The core is told the areas (SheetInput.merges) and decides where the value belongs.
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        noteMerged(merges, cell.master, rowNumber, columnNumber);
+        return;
+      }
       const value = toCellValue(cell.value);
       if (value === '') return;
       if (cells === null) cells = [];
@@ -157,6 +163,7 @@ export function sheetToInput(worksheet: ExcelJS.Worksheet): SheetInput {
   });
   const visibility = worksheet.state === 'hidden' || worksheet.state === 'veryHidden' ? worksheet.state : 'visible';
   if (rows.length === 0) return { name: worksheet.name, values: [], firstRow: 1, firstColumn: 1, visibility };
+  const mergedAreas = Array.from(merges.values());
 
   const firstRow = rowNumbers[0];
   const values: CellValue[][] = [];
@@ -165,7 +172,21 @@ export function sheetToInput(worksheet: ExcelJS.Worksheet): SheetInput {
     while (values.length < r) values.push([]);
     values.push(firstColumn > 1 ? rows[i].slice(firstColumn - 1) : rows[i]);
   }
-  return { name: worksheet.name, values, firstRow, firstColumn, visibility };
+  const input: SheetInput = { name: worksheet.name, values, firstRow, firstColumn, visibility };
+  if (mergedAreas.length > 0) input.merges = mergedAreas;
+  return input;
+}
+
+/** Grows the merged area of `master` to take in the cell at (`row`, `column`). */
+function noteMerged(merges: Map<ExcelJS.Cell, MergedArea>, master: ExcelJS.Cell, row: number, column: number): void {
+  let area = merges.get(master);
+  if (area === undefined) {
+    // ExcelJS types `row` and `col` as strings; they are numbers.
+    area = { row: Number(master.row), column: Number(master.col), rows: 1, columns: 1 };
+    merges.set(master, area);
+  }
+  area.rows = Math.max(area.rows, row - area.row + 1);
+  area.columns = Math.max(area.columns, column - area.column + 1);
 }
 
 /** One ExcelJS cell value as `range.values` would show it. */

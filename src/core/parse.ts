@@ -25,6 +25,7 @@ import {
 } from './detect';
 import type { HeaderDetection, HeaderKind } from './detect';
 import { formatMessage } from './messages';
+import { fillMergedDown } from './merges';
 import { LEADERSHIP_WORDS } from './rules/safety-meetings';
 import { readSettings } from './settings';
 import type {
@@ -113,7 +114,12 @@ export function parseWorkbook(input: WorkbookInput, ctx: ParseContext): ParseOut
     }
     const { firstRow, firstColumn } = sheetOrigin(sheet);
     const columns: Partial<Record<Field, number>> = {};
-    for (const f of Object.keys(header.columns) as Field[]) columns[f] = firstColumn + (header.columns[f] as number);
+    const fieldIndexes: number[] = [];
+    for (const f of Object.keys(header.columns) as Field[]) {
+      columns[f] = firstColumn + (header.columns[f] as number);
+      fieldIndexes.push(header.columns[f] as number);
+    }
+    const rows = fillMergedDown(values, sheet.merges, { firstRow, firstColumn }, header.headerIndex + 1, fieldIndexes);
     const detected: DetectedSheet = {
       sheet: name,
       kind: header.kind,
@@ -124,7 +130,7 @@ export function parseWorkbook(input: WorkbookInput, ctx: ParseContext): ParseOut
       lastColumn: firstColumn + header.last,
       dataRows: [],
     };
-    byKind[header.kind].push({ order, name, values, firstRow, firstColumn, header, detected });
+    byKind[header.kind].push({ order, name, values: rows, firstRow, firstColumn, header, detected });
   });
 
   const examined = sheetsIn.map((s) => String(s.name)).join('、');

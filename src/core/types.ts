@@ -24,6 +24,21 @@ export interface SheetInput {
   firstColumn?: number;
   /** Tab visibility; hidden sheets are still read. Default visible. */
   visibility?: 'visible' | 'hidden' | 'veryHidden';
+  /**
+   * The sheet's merged areas, when the edge can tell (the CLI always; the add-in from ExcelApi
+   * 1.13). `values` holds a merged area's value in its top-left cell only, as Excel gives it; the
+   * core copies it down the area's first column below the header, so that a date or a leader merged
+   * over several records belongs to each of them. Absent: no merge is known.
+   */
+  merges?: ReadonlyArray<MergedArea>;
+}
+
+/** A merged area of a sheet: its top-left cell (1-based Excel row and column) and its size. */
+export interface MergedArea {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
 }
 
 /** A workbook as the edges hand it to the core. */

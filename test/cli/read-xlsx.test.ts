@@ -121,6 +121,28 @@ describe('loadWorkbook on packages written by other programs', () => {
     expect(sheet.firstColumn).toBe(2);
     // C3 holds text in the file, but Excel shows merged areas by their top-left cell only.
     expect(sheet.values).toEqual([['标题'], ['带队领导', '检查范围', '', '备注'], ['郭环球']]);
+    expect(sheet.merges).toEqual([{ row: 3, column: 2, rows: 1, columns: 2 }]);
+  });
+
+  test('merged areas are handed over in Excel coordinates, whatever their shape; none when there are none', async () => {
+    const buffer = await buildRawXlsx([
+      {
+        name: 'S',
+        rows: [['检查日期', '带队领导', '检查地点'], ['2019-08-06', '熊丹', '东村'], [null, null, '西村'], [null, null, '南村', '备注']],
+        merges: ['A2:A4', 'B2:B3', 'C4:D5'],
+      },
+      { name: 'T', rows: [['a']] },
+    ]);
+    const { input } = await loadWorkbook(buffer, 'x.xlsx');
+    const byTop = (a: { row: number; column: number }, b: { row: number; column: number }) => a.row - b.row || a.column - b.column;
+    expect(input.sheets[0].merges!.slice().sort(byTop)).toEqual([
+      { row: 2, column: 1, rows: 3, columns: 1 },
+      { row: 2, column: 2, rows: 2, columns: 1 },
+      { row: 4, column: 3, rows: 2, columns: 2 },
+    ]);
+    // The merged cells stay empty in the grid, as range.values gives them.
+    expect(input.sheets[0].values.slice(1)).toEqual([['2019-08-06', '熊丹', '东村'], ['', '', '西村'], ['', '', '南村']]);
+    expect(input.sheets[1].merges).toBeUndefined();
   });
 
   test('hidden and very hidden sheets are read with their visibility; an empty sheet has no rows', async () => {

@@ -4,7 +4,7 @@
  */
 import { dayFromYmd, excelSerialFromDay, parseIsoDay } from '../../src/core/day';
 import { parseWorkbook, type ParseContext, type ParseOutcome } from '../../src/core/parse';
-import type { CellValue, Day, ParsedWorkbook, SheetInput, WorkbookInput } from '../../src/core/types';
+import type { CellValue, Day, MergedArea, ParsedWorkbook, SheetInput, WorkbookInput } from '../../src/core/types';
 import { seedSchedule } from './seed';
 
 /** `2019-08-12` → Day; throws on a typo so a test cannot silently use a wrong date. */
@@ -41,4 +41,14 @@ export function parseOk(input: WorkbookInput, ctx: ParseContext = AUG_2019): Par
 /** The seed schedule plus the given sheets. */
 export function withSeed(...sheets: SheetInput[]): WorkbookInput {
   return { sheets: [seedSchedule(), ...sheets] };
+}
+
+/** `B3:C5` → the merged area it names (1-based row and column, size). */
+export function mergedArea(a1: string): MergedArea {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) throw new Error('bad test range ' + a1);
+  const col = (letters: string) => letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const row = Number(m[2]);
+  const column = col(m[1]);
+  return { row, column, rows: Number(m[4]) - row + 1, columns: col(m[3]) - column + 1 };
 }
