@@ -6,8 +6,8 @@
  */
 import { dayOnlyDeadline, monthEndDeadline, parseDateCell, relativeDeadlineDays, withoutBefore } from './clean/dates';
 import type { DateParse } from './clean/dates';
-import { isDoneState, isImmediateDeadline, isNoHazard } from './clean/hazards';
-import { cleanName, splitLeaders, splitNames } from './clean/names';
+import { doneDayText, isDoneState, isImmediateDeadline, isNoHazard, isNotDoneState } from './clean/hazards';
+import { cleanName, splitLeaders, splitNames, TITLE_ENDINGS } from './clean/names';
 import type { LeaderSplit } from './clean/names';
 import { makeProblem } from './clean/problem';
 import { isMainRole, isWholeTownshipScope, splitTitles } from './clean/roles';
@@ -80,7 +80,6 @@ const NOTE_ROW = /^(?:注|备注|说明|附注)(?:[:：\d]|$)/;
 /** How far after T a yearless date must fall to be taken for the year before. */
 const HALF_YEAR_DAYS = 183;
 /** Titles written in the leader cell beside the name (党委委员 邓光明): not names. */
-const TITLE_ENDINGS = '(?:书记|镇长|乡长|主任|委员|主席|部长|站长|所长|局长|队长|干事|专干|助理|调研员|科员)';
 const TITLE_WORD = new RegExp(TITLE_ENDINGS + '$');
 /** A title before the name with a space or colon between (镇长 熊  丹, 党委委员：邓光明). */
 const TITLE_PREFIX = new RegExp('^[^\\s:：、，,]{0,8}?' + TITLE_ENDINGS + '[\\s:：]+(?=\\S)');
@@ -835,12 +834,21 @@ function readRectification(
   }
   // Done: a done date, or a state such as 已整改.
   const stateText = optionalText(rc, sheet, f, 'state', excelRow, stateCell);
-  const stateDone = stateText !== '' && isDoneState(stateText);
   if (!isBlank(doneCell) && !errorValue(rc, sheet, f, 'doneDate', excelRow, doneCell)) {
     const parsed = laterDate(rc, doneCell, entry.date);
     if (parsed && parsed.ok && parsed.day <= rc.ctx.asOf) {
       entry.doneDate = parsed.day;
       entry.done = true;
+      return;
+    }
+    // A state written in the done-date column (已整改, 整改中, 已于8月18日整改完毕) reads as a state.
+    const doneText = typeof doneCell === 'string' && !(parsed && parsed.ok) ? doneCell : '';
+    if (doneText !== '' && isDoneState(doneText)) {
+      readDoneState(rc, entry, doneText);
+      return;
+    }
+    if (doneText !== '' && isNotDoneState(doneText)) {
+      readDoneState(rc, entry, stateText);
       return;
     }
     if (parsed && parsed.ok) {
@@ -852,7 +860,18 @@ function readRectification(
       });
     }
   }
-  entry.done = stateDone;
+  readDoneState(rc, entry, stateText);
+}
+
+/**
+ * Done or not from a state text (已整改, 未整改), with the day when it names one on or before T
+ * (已于8月18日整改完毕); a day it names that cannot be read leaves it done without a day.
+ */
+function readDoneState(rc: ReadContext, entry: LogEntry, text: string): void {
+  entry.done = text !== '' && isDoneState(text);
+  const dayText = entry.done ? doneDayText(text) : null;
+  const parsed = dayText === null ? null : laterDate(rc, dayText, entry.date);
+  if (parsed && parsed.ok && parsed.day <= rc.ctx.asOf) entry.doneDate = parsed.day;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -417,6 +417,36 @@ describe('deadlines written as dates due by, month ends and weeks', () => {
   });
 });
 
+// Clerks write the state where the done date goes, and the day inside the state.
+describe('states in the done-date column, and the day a state names', () => {
+  const D = (m: number, d: number) => dayFromYmd(2019, m, d);
+  test.each<[string, CellValue, CellValue, number | null, boolean, string]>([
+    ['已整改 in the done-date column: done, no day', '已整改', '', null, true, 'ok'],
+    ['整改完毕 in the done-date column', '整改完毕', '', null, true, 'ok'],
+    ['整改中 in the done-date column: not done, no problem', '整改中', '', null, false, 'overdue'],
+    ['未整改 in the done-date column, 已整改 in the state column: the state decides', '未整改', '已整改', null, true, 'ok'],
+    ['已于8月18日整改完毕 in the done-date column: done that day, on time', '已于8月18日整改完毕', '', D(8, 18), true, 'ok'],
+    ['已于8月25日整改完毕 in the state column: done that day, after the deadline', '', '已于8月25日整改完毕', D(8, 25), true, 'late'],
+    ['已于18日完成整改: a day of the month is no readable day, still done', '', '已于18日完成整改', null, true, 'ok'],
+    ['已于9月10日整改完毕 (after T): done, the day is not taken', '', '已于9月10日整改完毕', null, true, 'ok'],
+    ['a done date beats the state', '2019-08-19', '已于8月25日整改完毕', D(8, 19), true, 'ok'],
+  ])('%s', (_name, done, state, doneDate, isDone, status) => {
+    const result = check({
+      sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村', hazard: '灭火器过期', deadline: '2019-08-20', done, state }])],
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.hazards.map((h) => [h.doneDate, h.done, h.status])).toEqual([[doneDate, isDone, status]]);
+  });
+
+  test('text in the done-date column that is neither a date nor a state is still a data problem', () => {
+    const result = check({
+      sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村', hazard: '灭火器过期', deadline: '2019-08-20', done: '张三负责' }])],
+    });
+    expect(result.problems.map((p) => p.code)).toEqual(['bad-done-date']);
+    expect(result.hazards.map((h) => h.status)).toEqual(['overdue']);
+  });
+});
+
 describe('a date without a year that would fall after the as-of date is the year before', () => {
   test('12月20日 in a log checked for January 2020 is 20 December 2019', () => {
     const result = check({ sheets: [seedSchedule(), logSheet([{ date: '12月20日', leader: '郭环球', site: '刘家村' }, { date: '1月5日', leader: '郭环球', site: '刘家村' }])] }, '2020-02-03', '2020-01');

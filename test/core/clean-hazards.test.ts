@@ -1,4 +1,4 @@
-import { isDoneState, isImmediateDeadline, isNoHazard } from '../../src/core/clean/hazards';
+import { doneDayText, isDoneState, isImmediateDeadline, isNoHazard, isNotDoneState } from '../../src/core/clean/hazards';
 
 describe('isDoneState: the state cell says the hazard is rectified', () => {
   test.each([
@@ -39,6 +39,25 @@ describe('isDoneState: the state cell says the hazard is rectified', () => {
     ['已通知', false],
   ])('%s → %s', (text, done) => {
     expect(isDoneState(text)).toBe(done);
+  });
+});
+
+describe('isNotDoneState and doneDayText', () => {
+  test.each<[string, boolean, string | null]>([
+    ['未整改', true, null],
+    ['整改中', true, null],
+    ['待整改', true, null],
+    ['否', true, null],
+    ['部分整改', true, null],
+    ['已整改', false, null],
+    ['张三负责', false, null],
+    ['', false, null],
+    ['已于8月18日整改完毕', false, '8月18日'],
+    ['已于 2019年8月18日 销号。', false, '2019年8月18日'],
+    ['已于8月18日督促整改', false, null],
+  ])('%s → not done %s, day %s', (text, notDone, dayText) => {
+    expect(isNotDoneState(text)).toBe(notDone);
+    expect(doneDayText(text)).toBe(dayText);
   });
 });
 

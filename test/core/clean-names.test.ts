@@ -31,6 +31,19 @@ describe('resolveLeader', () => {
     ['张三', {}, null],
     ['constructor', {}, null],
     ['', {}, null],
+    // A title written against the name, no space between: the rest must be a whole title.
+    ['副镇长熊丹', {}, '熊丹'],
+    ['党委委员邓光明', {}, '邓光明'],
+    ['党委副书记秦尚', {}, '秦尚'],
+    ['郭环球书记', {}, '郭环球'],
+    ['熊丹副镇长', {}, '熊丹'],
+    ['人大主席鲁攀', {}, '鲁攀'],
+    ['镇长熊丹丹', {}, null],
+    ['熊丹丹', {}, null],
+    ['小熊丹', {}, null],
+    ['熊丹的秘书', {}, null],
+    ['副镇长张三', {}, null],
+    ['副镇长', {}, null],
   ])('%s with aliases %j → %s', (name, aliases, expected) => {
     expect(resolveLeader(name, KNOWN, aliases)).toBe(expected);
   });
@@ -58,6 +71,8 @@ describe('splitLeaders (joint inspections)', () => {
     ['张三', [], ['张三']],
     ['张 三', [], ['张三']],
     ['郭书记、熊丹', ['郭环球', '熊丹'], []],
+    ['副镇长熊丹、党委委员邓光明', ['熊丹', '邓光明'], []],
+    ['副镇长熊丹 张三', ['熊丹'], ['张三']],
     ['', [], []],
     ['  ', [], []],
   ])('%j → leaders %j, unknown %j', (text, leaders, unknown) => {

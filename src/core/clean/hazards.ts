@@ -37,7 +37,7 @@ const DONE = [
  * 已于8月18日整改完毕, 已于18日完成整改: a done state with the day it was done. Only a date may stand
  * between 已于 and the completion (已于8月18日督促整改 or …开始整改 is not done).
  */
-const DONE_ON_DAY = /^已于[\d年月日号.\/-]{1,15}(?:整改完毕|整改完成|完成整改|整改到位|整改|完成|完毕|到位|销号)$/;
+const DONE_ON_DAY = /^已于([\d年月日号.\/-]{1,15})(?:整改完毕|整改完成|完成整改|整改到位|整改|完成|完毕|到位|销号)$/;
 const NOT_DONE = ['未', '否', '没', '不', '尚未', '待', '正在', '整改中', '部分'];
 
 /**
@@ -48,10 +48,25 @@ const NOT_DONE = ['未', '否', '没', '不', '尚未', '待', '正在', '整改
  */
 export function isDoneState(text: string): boolean {
   const t = hazardKey(text);
-  if (t === '') return false;
-  for (const n of NOT_DONE) if (t.indexOf(n) === 0) return false;
+  if (t === '' || startsNotDone(t)) return false;
   for (const d of DONE) if (t.indexOf(d) === 0) return true;
   return DONE_ON_DAY.test(t);
+}
+
+/** True when a state cell says the hazard is not rectified yet: 未整改, 整改中, 否, 待整改, 正在整改, 部分整改 … */
+export function isNotDoneState(text: string): boolean {
+  return startsNotDone(hazardKey(text));
+}
+
+function startsNotDone(key: string): boolean {
+  for (const n of NOT_DONE) if (key.indexOf(n) === 0) return true;
+  return false;
+}
+
+/** The day written in a done state (`8月18日` of 已于8月18日整改完毕), or null when it names none. */
+export function doneDayText(text: string): string | null {
+  const m = DONE_ON_DAY.exec(hazardKey(text));
+  return m ? m[1] : null;
 }
 
 const IMMEDIATE = ['立即', '当场', '现场整改', '立行立改', '即时整改', '马上整改'];

@@ -48,7 +48,30 @@ export function resolveLeader(name: string, known: ReadonlySet<string>, aliases:
   }
   const bare = stripBracketed(name);
   if (bare !== name) return resolveLeader(bare, known, aliases);
-  return null;
+  return withoutTitle(name, known);
+}
+
+/** The words a title written beside a name ends with (副镇长, 党委委员, 人大主席, 书记 …). */
+export const TITLE_ENDINGS = '(?:书记|镇长|乡长|主任|委员|主席|部长|站长|所长|局长|队长|干事|专干|助理|调研员|科员)';
+/** A whole text that is a title: up to 8 characters, then a title ending (党委副书记, 副镇长). */
+const WHOLE_TITLE = new RegExp('^[^\\s]{0,8}?' + TITLE_ENDINGS + '$');
+
+/**
+ * The known leader a name is written with a title against, with no space between (副镇长熊丹,
+ * 党委委员邓光明, 郭环球书记), or null. The rest must be a title as a whole, so nothing is guessed:
+ * the leader is named in full.
+ */
+function withoutTitle(name: string, known: ReadonlySet<string>): string | null {
+  if (name.length < 4) return null;
+  let found: string | null = null;
+  known.forEach((leader) => {
+    if (leader.length < 2 || leader.length >= name.length || (found !== null && found.length >= leader.length)) return;
+    let rest: string | null = null;
+    if (name.slice(-leader.length) === leader) rest = name.slice(0, name.length - leader.length);
+    else if (name.slice(0, leader.length) === leader) rest = name.slice(leader.length);
+    if (rest !== null && WHOLE_TITLE.test(rest)) found = leader;
+  });
+  return found;
 }
 
 /** The result of reading a leader cell. */
