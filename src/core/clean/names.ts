@@ -121,10 +121,12 @@ export function splitLeaders(text: string, known: ReadonlySet<string>, aliases: 
     const allKnown = resolved.every((r) => r !== null);
     const notPadding = pieces.every((p) => p.length >= 2);
     if (allKnown || notPadding) {
+      const anyKnown = resolved.some((r) => r !== null);
       for (let i = 0; i < pieces.length; i++) {
         const r = resolved[i];
         if (r !== null) add(r);
-        else unknown.push(pieces[i]);
+        // 镇长 熊丹: the title beside a leader's name is no one else.
+        else if (!(anyKnown && WHOLE_TITLE.test(pieces[i]))) unknown.push(pieces[i]);
       }
     } else {
       unknown.push(key);
