@@ -7,8 +7,9 @@
  *   it read last time in one sync (see listAndRead): "1 list · 1 read" below become 1, plus 1 for
  *   sheets added since, or the plain two after one refused sync if a remembered sheet is gone.
  *   So a re-run of 检查合规 with the same marks, or 月度汇总 after it, takes 2 syncs.
- * - checkCompliance: 1 list sheets · 1 read used-range values (+ protection, ExcelApi 1.2, and the
- *   format of each of the first 10 rows and of the rows below, see queueProbes) · 1 read the
+ * - checkCompliance: 1 list sheets · 1 read used-range values (+ protection, ExcelApi 1.2, the
+ *   format of each of the first 10 rows and of the rows below, see queueProbes, and the merged
+ *   areas, ExcelApi 1.13, see queueMerges: one more load per input sheet, no sync) · 1 read the
  *   original fill/font of cells coloured for the first time where those probes found the clerk's
  *   own formats differing (see readOriginals: one getCellProperties sync on 1.9 when the answer
  *   fits in one response, else per-block format loads, plus up to 2 more syncs on 1.9 and 3 below
@@ -28,7 +29,7 @@
  * (old ∪ new originals first, then restores, then fills, then the state trimmed to the new marks).
  */
 import { checkWorkbook, isOwnSheet, layoutSummary, PALETTE, STATE_SHEET_PREFIX, COLOURS } from '../core';
-import type { BlockStyle, CheckResult, Colour, SheetInput, SummaryLayout } from '../core/types';
+import type { BlockStyle, CheckResult, Colour, MergedArea, SheetInput, SummaryLayout } from '../core/types';
 import type {
   AddinCheckOptions,
   AddinError,
@@ -92,10 +93,19 @@ interface Caps {
   v17: boolean;
   v18: boolean;
   v19: boolean;
+  /** Range.getMergedAreasOrNullObject: merged cells in the records are read (see queueMerges). */
+  v113: boolean;
 }
 
 function caps(): Caps {
-  return { v12: isSupported('1.2'), v16: isSupported('1.6'), v17: isSupported('1.7'), v18: isSupported('1.8'), v19: isSupported('1.9') };
+  return {
+    v12: isSupported('1.2'),
+    v16: isSupported('1.6'),
+    v17: isSupported('1.7'),
+    v18: isSupported('1.8'),
+    v19: isSupported('1.9'),
+    v113: isSupported('1.13'),
+  };
 }
 
 /** What the host supports, for the pane's footer and for choosing code paths. */
@@ -203,6 +213,8 @@ interface ReadSheet {
   protected: boolean;
   /** The clerk's formats read with the values, where they are one for a whole stretch (see queueProbes). */
   probes?: FormatProbes;
+  /** The merged areas of an input sheet (ExcelApi 1.13, see queueMerges); undefined when not read. */
+  merges?: MergedArea[];
 }
 
 /** Rows probed one by one at the top of the used range (SPEC: the header is within the first 10). */
@@ -237,7 +249,7 @@ async function readSheets(ctx: Excel.RequestContext, names: string[], c: Caps): 
     await ctx.sync();
     return collect();
   } catch (e) {
-    if (giveUpProbes(e)) return readSheets(ctx, names, c);
+    if (giveUpProbes(e) || giveUpMerges(e, collect.merges)) return readSheets(ctx, names, c);
     if (!isSizeError(e)) throw e;
   }
   return readSheetsChunked(ctx, names, c);
@@ -267,6 +279,27 @@ function giveUpProbes(e: unknown): boolean {
   return true;
 }
 
+/**
+ * False once a read with merged areas (ExcelApi 1.13) failed in a way they may have caused: this
+ * session then reads without them (as below 1.13: the other rows of a merged area read as empty).
+ * Excel fails `getMergedAreasOrNullObject` on a range with more than 512 merged areas, a long log
+ * with a date merged over every trip, and does not document how: so besides a refused request,
+ * a GeneralException of a sync that asked for merged areas gives them up too. A passing host
+ * failure there then costs this session its merged cells, not the check (the retry reports it if
+ * the failure stays); a workbook over the limit stays checkable.
+ */
+let mergesWork = true;
+
+/** Whether a failed sync that asked for merged areas (`queued`) is to be made again without them. */
+function giveUpMerges(e: unknown, queued: boolean): boolean {
+  if (!queued || !mergesWork) return false;
+  const code = errorCode(e);
+  // InvalidObjectPath: a host that will not follow `areas` of a null RangeAreas.
+  if (!REFUSED_REQUEST.test(code) && code !== 'GeneralException' && code !== 'InvalidObjectPath') return false;
+  mergesWork = false;
+  return true;
+}
+
 /** Queues loads of the used range (`props`) and the protection (1.2) of each named sheet. */
 function queueUsedRanges(ctx: Excel.RequestContext, names: string[], c: Caps, props: string) {
   return names.map((name) => {
@@ -286,18 +319,71 @@ function queueUsedRanges(ctx: Excel.RequestContext, names: string[], c: Caps, pr
  * Queues the used-range values (and protection, 1.2) of the named sheets, with the format probes of
  * the input sheets; collect after the sync.
  */
-function queueReads(ctx: Excel.RequestContext, names: string[], c: Caps): () => ReadSheet[] {
+function queueReads(ctx: Excel.RequestContext, names: string[], c: Caps): Collector<ReadSheet[]> {
   const queued = queueUsedRanges(ctx, names, c, 'values,rowIndex,columnIndex');
   const probesOf = queueSheetProbes(queued, c);
-  return () =>
-    queued.map((q, i) => ({
-      name: q.name,
-      values: q.range.values,
-      firstRow: q.range.rowIndex + 1,
-      firstColumn: q.range.columnIndex + 1,
-      protected: q.protection ? q.protection.protected : false,
-      probes: probesOf(i),
-    }));
+  const mergesOf = queueMerges(queued, c);
+  return collector(
+    () =>
+      queued.map((q, i) => ({
+        name: q.name,
+        values: q.range.values,
+        firstRow: q.range.rowIndex + 1,
+        firstColumn: q.range.columnIndex + 1,
+        protected: q.protection ? q.protection.protected : false,
+        probes: probesOf(i),
+        merges: mergesOf(i),
+      })),
+    mergesOf.queued,
+  );
+}
+
+/** Reads the answers of a queued read after its sync; `merges`: whether it asked for merged areas. */
+type Collector<T> = (() => T) & { merges: boolean };
+
+function collector<T>(collect: () => T, merges: boolean): Collector<T> {
+  const out = collect as Collector<T>;
+  out.merges = merges;
+  return out;
+}
+
+/**
+ * ExcelApi 1.13: queues the merged areas of each input sheet's used range, in the sync that reads
+ * it (one load per sheet: `getMergedAreasOrNullObject()` is a path, not a command). Loaded as each
+ * area's `rowIndex`, `columnIndex`, `rowCount` and `columnCount` through `areas` (typed numbers,
+ * about 70 bytes an area, at most 512 areas, so never near the size limit) rather than the
+ * RangeAreas' `address`, which is a bit smaller but would have to be parsed (sheet names may hold
+ * commas, quotes and `!`), and which early builds reported as top-left cells only (OfficeDev/
+ * office-js#1590, where loading `areas` was Microsoft's advice). Excel reports only the areas whose
+ * top-left cell is in the range (office-js#3611): that is every area holding a value, since the
+ * value is in that cell and the used range takes it in. Not the add-in's own sheets; none below
+ * 1.13 or once Excel refused them (see mergesWork). After the sync, sheet i's areas (1-based Excel
+ * row and column), [] when it has none, or undefined when not read.
+ */
+function queueMerges(queued: Array<{ name: string; range: Excel.Range }>, c: Caps): ((i: number) => MergedArea[] | undefined) & { queued: boolean } {
+  const asked = queued.map((q) => {
+    if (!c.v113 || !mergesWork || isOwnSheet(q.name)) return null;
+    const merged = q.range.getMergedAreasOrNullObject();
+    const areas = merged.areas;
+    areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+    return { merged, areas };
+  });
+  const of = ((i: number) => {
+    const m = asked[i];
+    if (!m) return undefined;
+    try {
+      // A null RangeAreas (no merged area in the range) makes its areas a null collection too.
+      if (m.merged.isNullObject || m.areas.isNullObject) return [];
+      return m.areas.items.map((a) => ({ row: a.rowIndex + 1, column: a.columnIndex + 1, rows: a.rowCount, columns: a.columnCount }));
+    } catch (e) {
+      // A host that answers otherwise (null objects are the least uniform part of Office.js) costs
+      // the merged cells, never the check.
+      mergesWork = false;
+      return undefined;
+    }
+  }) as ((i: number) => MergedArea[] | undefined) & { queued: boolean };
+  of.queued = asked.some((m) => m !== null);
+  return of;
 }
 
 /**
@@ -379,13 +465,14 @@ interface SavedSheets {
 }
 
 /**
- * Forgets what this pane learnt (the remembered sheet names, whether format probes work), as when
+ * Forgets what this pane learnt (the remembered sheet names, whether format probes and merged areas work), as when
  * the workbook is opened again (tests, benchmark); the workbook's own settings keep their names.
  */
 export function forgetSheetNames(): void {
   rememberedNames = null;
   rememberedChunked = false;
   probesWork = true;
+  mergesWork = true;
 }
 
 function remember(names: string[]): void {
@@ -464,13 +551,14 @@ async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: 
     const collectList = queueList(ctx);
     const collectReads = rememberedChunked ? null : queueReads(ctx, guess, c);
     const collectDims = rememberedChunked ? queueDims(ctx, guess, c) : null;
+    const merges = (collectReads || collectDims)!.merges;
     let ok = true;
     try {
       await ctx.sync();
     } catch (e) {
       // A remembered sheet renamed or deleted, or more than one response holds: the plain way.
       tooBig = isSizeError(e);
-      if (!tooBig && errorCode(e) !== 'ItemNotFound' && !giveUpProbes(e)) throw e;
+      if (!tooBig && errorCode(e) !== 'ItemNotFound' && !giveUpProbes(e) && !giveUpMerges(e, merges)) throw e;
       ok = false;
     }
     if (ok) {
@@ -493,7 +581,7 @@ async function listAndRead(ctx: Excel.RequestContext, c: Caps): Promise<{ list: 
   // Under the names the workbook has now (the case may differ from the remembered ones).
   const read = names.map((n) => {
     const r = byName[n.toLocaleUpperCase()];
-    return { name: n, values: r.values, firstRow: r.firstRow, firstColumn: r.firstColumn, protected: r.protected, probes: r.probes };
+    return { name: n, values: r.values, firstRow: r.firstRow, firstColumn: r.firstColumn, protected: r.protected, probes: r.probes, merges: r.merges };
   });
   return { list, read, hasState };
 }
@@ -506,25 +594,32 @@ interface SheetDims {
   columns: number;
   protected: boolean;
   probes?: FormatProbes;
+  merges?: MergedArea[];
 }
 
 /**
  * Queues the used range's place and size (and protection, 1.2) of the named sheets, with the
- * format probes of the input sheets (tiny answers, so a sheet read in chunks gets them too).
+ * format probes and merged areas of the input sheets (small answers, so a sheet read in chunks gets
+ * them too, in this sync: the chunks then read values only).
  */
-function queueDims(ctx: Excel.RequestContext, names: string[], c: Caps): () => SheetDims[] {
+function queueDims(ctx: Excel.RequestContext, names: string[], c: Caps): Collector<SheetDims[]> {
   const queued = queueUsedRanges(ctx, names, c, 'rowIndex,columnIndex,rowCount,columnCount');
   const probesOf = queueSheetProbes(queued, c);
-  return () =>
-    queued.map((q, i) => ({
-      name: q.name,
-      firstRow: q.range.rowIndex + 1,
-      firstColumn: q.range.columnIndex + 1,
-      rows: q.range.rowCount,
-      columns: q.range.columnCount,
-      protected: q.protection ? q.protection.protected : false,
-      probes: probesOf(i),
-    }));
+  const mergesOf = queueMerges(queued, c);
+  return collector(
+    () =>
+      queued.map((q, i) => ({
+        name: q.name,
+        firstRow: q.range.rowIndex + 1,
+        firstColumn: q.range.columnIndex + 1,
+        rows: q.range.rowCount,
+        columns: q.range.columnCount,
+        protected: q.protection ? q.protection.protected : false,
+        probes: probesOf(i),
+        merges: mergesOf(i),
+      })),
+    mergesOf.queued,
+  );
 }
 
 /** Value chunks read so far (listAndRead remembers whether the last read needed several). */
@@ -536,7 +631,7 @@ async function readSheetsChunked(ctx: Excel.RequestContext, names: string[], c: 
   try {
     await ctx.sync();
   } catch (e) {
-    if (giveUpProbes(e)) return readSheetsChunked(ctx, names, c);
+    if (giveUpProbes(e) || giveUpMerges(e, collect.merges)) return readSheetsChunked(ctx, names, c);
     throw e;
   }
   return readChunks(ctx, collect());
@@ -551,6 +646,7 @@ async function readChunks(ctx: Excel.RequestContext, dims: SheetDims[]): Promise
     firstColumn: d.firstColumn,
     protected: d.protected,
     probes: d.probes,
+    merges: d.merges,
   }));
   // Work items: row slices of every sheet, in order.
   interface Slice { sheet: number; row: number; rows: number; columns: number }
@@ -663,6 +759,8 @@ async function readAndCheck(ctx: Excel.RequestContext, o: AddinCheckOptions, c: 
       firstRow: s.firstRow,
       firstColumn: s.firstColumn,
       visibility: listing ? listing.visibility : 'visible',
+      // Below ExcelApi 1.13 (or once Excel refused them) none: the other rows of a merged area read as empty.
+      merges: s.merges,
     };
   });
   // Office.js (up to the typed API sets) exposes no 1904 flag; the 1900 system is assumed.

@@ -82,3 +82,61 @@ export function bigLog(rows: number, extraColumns = 0): SimSheetInit[] {
     { name: LOG, values },
   ];
 }
+
+/**
+ * A log where the clerk merged 检查日期 and 带队领导 down over the records of one trip (2–3 rows):
+ * the merged value sits in the area's top-left cell only, as Excel keeps it. Rows 4, 5, 7, 9, 10
+ * and 13 have their date (and most their leader) only through a merged area.
+ */
+export const MERGED_SLAVE_ROWS = [4, 5, 7, 9, 10, 13];
+export function mergedLog(): SimSheetInit[] {
+  const values: (string | number)[][] = [
+    ['大栗港镇安全生产检查记录', '', '', '', '', '', ''],
+    LOG_HEADER,
+    [aug(12), '郭环球', '刘家村', '无', '', '', ''],
+    ['', '', '刘家村砖厂', '无', '', '', ''],
+    ['', '', '刘家村小学', '无', '', '', ''],
+    [aug(28), '熊丹', '童子山村', '无', '', '', ''],
+    ['', '', '童子山村加油站', '消防通道堵塞', sep5, '', ''],
+    [aug(3), '邓光明', '大栗港加油站', '无', '', '', ''],
+    ['', '', '大栗港加油站油库', '灭火器过期', aug(25), '', '未整改'],
+    ['', '鲁攀', '和平加油站', '无', '', '', ''],
+    [aug(22), '李卫萍', '九龙洞水上乐园', '无', '', '', ''],
+    [aug(20), '鲁攀', '和平村', '无', '', '', ''],
+    ['', '李卫萍', '九龙洞村', '无', '', '', ''],
+  ];
+  return [
+    { name: SCHEDULE, values: SCHEDULE_VALUES },
+    { name: LOG, values, merges: ['A1:G1', 'A3:A5', 'B3:B5', 'A6:A7', 'B6:B7', 'A8:A10', 'B8:B9', 'A12:A13'] },
+  ];
+}
+
+/** The same sheets without their merged areas (what a host below ExcelApi 1.13 can tell). */
+export function withoutMerges(sheets: SimSheetInit[]): SimSheetInit[] {
+  return sheets.map((s) => {
+    const out = { ...s };
+    delete out.merges;
+    return out;
+  });
+}
+
+/**
+ * A log of `trips` trips of two records each, the date merged over both: `trips` merged areas.
+ * With `merged` false, the same log with the date written in both records instead (no merges).
+ */
+export function mergedTrips(trips: number, merged = true): SimSheetInit[] {
+  const sites = ['刘家村', '童子山村', '和平加油站', '九龙洞水上乐园', '大栗港加油站'];
+  const values: (string | number)[][] = [LOG_HEADER];
+  const merges: string[] = [];
+  for (let i = 0; i < trips; i++) {
+    const row = values.length + 1;
+    // Numbered places, so that no two records are the same (the core greys duplicates).
+    values.push([aug(1 + (i % 24)), LEADERS[i % 5], sites[i % 5] + (i + 1) + '号点', '无', '', '', '']);
+    values.push([merged ? '' : aug(1 + (i % 24)), LEADERS[i % 5], sites[(i + 1) % 5] + (i + 1) + '号点', '无', '', '', '']);
+    merges.push('A' + row + ':A' + (row + 1));
+  }
+  return [
+    { name: SCHEDULE, values: SCHEDULE_VALUES.slice(1) },
+    merged ? { name: LOG, values, merges } : { name: LOG, values },
+  ];
+}

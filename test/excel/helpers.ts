@@ -20,7 +20,11 @@ function colourOf(argb: string | undefined): string | null {
   return c;
 }
 
-/** The CLI's result for these sheets: formats of every cell of the input sheets and the summary values. */
+/**
+ * The CLI's result for these sheets: formats of every cell of the input sheets and the summary
+ * values. Merged areas are written with `mergeCells`, so the CLI's reader sees them as the add-in's
+ * host does (ExcelJS shares the top-left cell's style with the others: keep fills off them).
+ */
 export async function cliRun(sheets: SimSheetInit[], month: string, asOf: string, dateColumns: Record<string, number[]> = {}): Promise<{ formats: Formats; summary: unknown[][]; result: CheckResult }> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
@@ -45,6 +49,8 @@ export async function cliRun(sheets: SimSheetInit[], month: string, asOf: string
     };
     paint(s.fills, (cell, argb) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } }));
     paint(s.fonts, (cell, argb) => (cell.font = { color: { argb } }));
+    // The same merged areas as the simulator's sheet (values in their top-left cells only there too).
+    for (const m of s.merges || []) ws.mergeCells(m);
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const loaded = await loadWorkbook(buffer, 'test.xlsx');

@@ -14,7 +14,9 @@
  *         replaces the workbook (and the requirement set, default '1.9'); resets stats.
  *         SimSheetInit = { name, values: (string|number|boolean)[][], fills?: { 'A1' | 'A1:D4': '#RRGGBB' },
  *                          fonts?: { same }, protected?: boolean, visibility?: 'Visible'|'Hidden'|'VeryHidden',
- *                          firstRow?: number, firstColumn?: number }
+ *                          firstRow?: number, firstColumn?: number,
+ *                          merges?: string[] ('B3:B5': merged areas, value in the top-left cell only) }
+ *         apiVersion '1.13' or above gives Range.getMergedAreasOrNullObject (versions compare as numbers).
  *     fillAt(sheet, row, col): string | null          '#RRGGBB' or null (no fill); 1-based row/col
  *     fontColourAt(sheet, row, col): string | null    '#RRGGBB' or null (automatic or black)
  *     valuesOf(sheet): (string|number|boolean)[][]    values from A1 to the last used cell

@@ -2,7 +2,7 @@
  * The simulator behaves like the Office.js proxy model where the adapter relies on it: loads
  * before sync, shape checks, requirement sets, size limits, faults, protection, RangeAreas limits.
  */
-import { createSim, installGlobals, type Sim } from '.';
+import { createSim, installGlobals, MAX_MERGED_AREAS, type Sim } from '.';
 
 function sim(apiVersion = '1.9', limitBytes?: number): Sim {
   return createSim({
@@ -232,5 +232,130 @@ describe('limits, faults, protection', () => {
     expect((globalThis as unknown as { Excel: unknown }).Excel).toBe(s.Excel);
     done();
     expect((globalThis as unknown as { Excel?: unknown }).Excel).toBeUndefined();
+  });
+});
+
+describe('merged areas (Range.getMergedAreasOrNullObject, ExcelApi 1.13)', () => {
+  // A log with a date merged over B3:B5, a leader over C3:C4, a title across A1:D1 and an area
+  // D7:E8 below the table; values given for the areas' other cells are dropped, as Excel keeps none.
+  function merged(apiVersion: string): Sim {
+    return createSim({
+      apiVersion,
+      sheets: [
+        {
+          name: '记录',
+          values: [
+            ['标题', '', '', ''],
+            ['序号', '日期', '领导', '地点'],
+            [1, 43689, '郭环球', '刘家村'],
+            [2, '丢掉', '丢掉', '童子山村'],
+            [3, '', '', '和平加油站'],
+            [4, 43690, '熊丹', '九龙洞'],
+          ],
+          merges: ['A1:D1', 'B3:B5', 'C3:C4', 'D7:E8'],
+        },
+      ],
+    });
+  }
+
+  type Area = [number, number, number, number];
+  async function areasOf(s: Sim, address: string): Promise<{ isNull: boolean; areas: Area[] | null }> {
+    return run(s, async (ctx) => {
+      const m = ctx.workbook.worksheets.getItem('记录').getRange(address).getMergedAreasOrNullObject();
+      const areas = m.areas;
+      areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+      await ctx.sync();
+      if (m.isNullObject) {
+        expect(areas.isNullObject).toBe(true);
+        expect(() => areas.items).toThrow(/null object/);
+        return { isNull: true, areas: null };
+      }
+      return { isNull: false, areas: areas.items.map((r): Area => [r.rowIndex, r.columnIndex, r.rowCount, r.columnCount]) };
+    });
+  }
+
+  // [range asked, areas reported: 0-based rowIndex, columnIndex, rowCount, columnCount]
+  const cases: Array<[string, Area[] | null]> = [
+    ['A1:E8', [[0, 0, 1, 4], [2, 1, 3, 1], [2, 2, 2, 1], [6, 3, 2, 2]]],
+    // areas starting in the range are reported whole, even where they run past its end
+    ['A3:D3', [[2, 1, 3, 1], [2, 2, 2, 1]]],
+    ['B3', [[2, 1, 3, 1]]],
+    // an area that only intersects the range, its top-left outside, is not (as Excel: office-js#3611)
+    ['B4:D6', null],
+    ['E8', null],
+    // no merged area there at all: a null object, not an error
+    ['F1:H20', null],
+    ['A2:D2', null],
+  ];
+  test.each(cases)('%s → %j', async (address, expected) => {
+    const got = await areasOf(merged('1.13'), address);
+    expect(got).toEqual({ isNull: expected === null, areas: expected });
+  });
+
+  test('values: the merged value in the top-left cell only, as Excel gives it', () => {
+    const s = merged('1.13');
+    expect(s.workbook.valuesOf('记录').slice(2, 5).map((r) => r.slice(0, 3))).toEqual([[1, 43689, '郭环球'], [2, '', ''], [3, '', '']]);
+    expect(s.workbook.merges('记录')).toEqual(['A1:D1', 'B3:B5', 'C3:C4', 'D7:E8']);
+  });
+
+  test.each([
+    ['1.1', 'ApiNotFound'],
+    ['1.9', 'ApiNotFound'],
+    ['1.12', 'ApiNotFound'],
+    ['1.13', 'ok'],
+    ['1.17', 'ok'],
+  ])('on ExcelApi %s → %s (1.13 is above 1.9: versions compare as numbers)', async (apiVersion, code) => {
+    const s = merged(apiVersion);
+    expect(await codeOf(areasOf(s, 'A1:E8'))).toBe(code);
+    expect(s.Office.context.requirements.isSetSupported('ExcelApi', '1.13')).toBe(code === 'ok');
+    // the same through the RangeAreas' own properties
+    expect(
+      await codeOf(
+        run(s, async (ctx) => {
+          ctx.workbook.worksheets.getItem('记录').getRange('A1:E8').getMergedAreasOrNullObject().load('address');
+          await ctx.sync();
+        }),
+      ),
+    ).toBe(code);
+  });
+
+  test('isNullObject and the loaded properties need a sync; a null object loads its properties as null', async () => {
+    const s = merged('1.13');
+    await run(s, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('记录');
+      const some = ws.getRange('A1:E8').getMergedAreasOrNullObject();
+      const none = ws.getRange('F1:H20').getMergedAreasOrNullObject();
+      some.load('address,areaCount');
+      none.load('address,areaCount');
+      expect(() => some.isNullObject).toThrow(/not available/);
+      expect(() => some.areaCount).toThrow(/not available/);
+      await ctx.sync();
+      expect([some.isNullObject, some.areaCount, some.address]).toEqual([false, 4, '记录!$A$1:$D$1,记录!$B$3:$B$5,记录!$C$3:$C$4,记录!$D$7:$E$8']);
+      expect([none.isNullObject, none.areaCount, none.address]).toEqual([true, null, null]);
+    });
+  });
+
+  test('one load per sheet: the method is a path, not a command; the answer is counted in the response', async () => {
+    const s = merged('1.13');
+    await areasOf(s, 'A1:E8');
+    expect(s.stats.commandsPerSync).toEqual([1]);
+    expect(s.stats.responseBytes[0]).toBeGreaterThan(4 * 40);
+  });
+
+  test(`more than ${MAX_MERGED_AREAS} areas in the range: the sync fails (GeneralException)`, async () => {
+    const rows = MAX_MERGED_AREAS + 1;
+    const values = Array.from({ length: rows * 2 }, (_, i) => [i % 2 ? '' : 'x' + i]);
+    const merges = Array.from({ length: rows }, (_, i) => 'A' + (2 * i + 1) + ':A' + (2 * i + 2));
+    const s = createSim({ apiVersion: '1.13', sheets: [{ name: '记录', values, merges }] });
+    expect(await codeOf(areasOf(s, 'A1:A' + rows * 2))).toBe('GeneralException');
+    expect(await codeOf(areasOf(s, 'A1:A' + (rows * 2 - 2)))).toBe('ok');
+  });
+
+  test.each([
+    ['one cell', ['B3']],
+    ['not an address', ['B3:']],
+    ['overlapping areas', ['B3:B5', 'A5:C5']],
+  ])('a bad merged area in the init (%s) is a fixture error', (_n, merges) => {
+    expect(() => createSim({ sheets: [{ name: '记录', values: [['x']], merges }] })).toThrow(/merged area/);
   });
 });

@@ -33,11 +33,16 @@ export interface SimSheetInit {
   /** 1-based row/column where `values[0][0]` goes; default 1. */
   firstRow?: number;
   firstColumn?: number;
+  /**
+   * Merged areas as A1 addresses (`'B3:B5'`), in sheet coordinates. As in Excel, a merged area holds
+   * its value in its top-left cell only: values given for its other cells are dropped.
+   */
+  merges?: string[];
 }
 
 export interface SimOptions {
   sheets: SimSheetInit[];
-  /** Highest ExcelApi version the host supports, e.g. '1.1' or '1.9'; default '1.9'. */
+  /** Highest ExcelApi version the host supports, e.g. '1.1', '1.9' or '1.13' (compared numerically); default '1.9'. */
   apiVersion?: string;
   date1904?: boolean;
   /** Request and response limit in bytes; default 5 MB as Excel on the web. */
@@ -144,6 +149,13 @@ export function utf8Length(text: string): number {
   return n;
 }
 
+function overlaps(a: SimRect, b: SimRect): boolean {
+  return a.row <= b.lastRow && b.row <= a.lastRow && a.column <= b.lastColumn && b.column <= a.lastColumn;
+}
+
+/** Merged areas Range.getMergedAreasOrNullObject reports at most (Office.js reference: "more than 512 … will fail"). */
+export const MAX_MERGED_AREAS = 512;
+
 function key(row: number, column: number): string {
   return row + ',' + column;
 }
@@ -209,6 +221,19 @@ export class SimWorkbook {
     };
     paint(s.fills, 'fill');
     paint(s.fonts, 'font');
+    for (const addr of s.merges || []) {
+      const rect = parseArea(addr);
+      if (!rect || (rect.row === rect.lastRow && rect.column === rect.lastColumn)) throw new Error('bad merged area in init: ' + addr);
+      if (sheet.merges.some((m) => overlaps(m, rect))) throw new Error('merged areas overlap in init: ' + addr);
+      sheet.merges.push(rect);
+      // Excel keeps a merged area's value in its top-left cell only.
+      for (let r = rect.row; r <= rect.lastRow; r++) {
+        for (let c = rect.column; c <= rect.lastColumn; c++) {
+          const cell = r === rect.row && c === rect.column ? undefined : this.peek(sheet, r, c);
+          if (cell) cell.value = '';
+        }
+      }
+    }
   }
 
   newSheet(name: string): SheetState {
@@ -497,18 +522,27 @@ abstract class SimObject {
 
   protected _queueLoad(props: string[]): void {
     this._ctx.enqueue({ op: 'load', path: this._path, props }, () => {
-      const table = this._loadable();
-      const values: Record<string, unknown> = {};
-      for (const p of props) {
-        const def = table[p];
-        if (!def) throw new SimError('InvalidArgument', 'Unknown property ' + p + ' of ' + this._path, this._path);
-        this._ctx.host.requireApi(def[0], this._path + '.' + p);
-        values[p] = def[1]();
-      }
-      this._ctx.respond(values, () => {
-        for (const p in values) this._data[p] = values[p];
-      });
+      const values = this._readNow(props);
+      this._ctx.respond(values, () => this._accept(values));
     });
+  }
+
+  /** @internal The loadable properties `props` as they are now (at sync), for a load or a collection's items. */
+  _readNow(props: string[]): Record<string, unknown> {
+    const table = this._loadable();
+    const values: Record<string, unknown> = {};
+    for (const p of props) {
+      const def = table[p];
+      if (!def) throw new SimError('InvalidArgument', 'Unknown property ' + p + ' of ' + this._path, this._path);
+      this._ctx.host.requireApi(def[0], this._path + '.' + p);
+      values[p] = def[1]();
+    }
+    return values;
+  }
+
+  /** @internal Makes loaded values readable (after a successful sync). */
+  _accept(values: Record<string, unknown>): void {
+    for (const p in values) this._data[p] = values[p];
   }
 
   private _children: Record<string, SimObject> = {};
@@ -631,19 +665,6 @@ class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'id' | '
       position: ['1.1', () => this._wb.sheets.indexOf(this._resolve())],
       id: ['1.1', () => '{' + this._resolve().id + '}'],
     };
-  }
-  /** @internal */ _readNow(props: string[]): Record<string, unknown> {
-    const table = this._loadable();
-    const out: Record<string, unknown> = {};
-    for (const p of props) {
-      if (!table[p]) throw new SimError('InvalidArgument', 'Unknown property ' + p);
-      this._host.requireApi(table[p][0], 'Worksheet.' + p);
-      out[p] = table[p][1]();
-    }
-    return out;
-  }
-  /** @internal */ _accept(values: Record<string, unknown>): void {
-    for (const p in values) this._data[p] = values[p];
   }
   protected _navigate(name: string): SimObject | null {
     return name === 'protection' ? this.protection : null;
@@ -831,7 +852,7 @@ function coerce(v: unknown, numberFormat: string | undefined, member: string): {
   return { value: v };
 }
 
-class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numberFormat' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount', 'getCell' | 'getOffsetRange' | 'getRow' | 'getLastRow' | 'getBoundingRect' | 'getCellProperties' | 'merge' | 'select' | 'clear'> {
+class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numberFormat' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount', 'getCell' | 'getOffsetRange' | 'getRow' | 'getLastRow' | 'getBoundingRect' | 'getCellProperties' | 'getMergedAreasOrNullObject' | 'merge' | 'select' | 'clear'> {
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => Target) {
     super(ctx, path);
   }
@@ -1018,6 +1039,29 @@ class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numb
       },
     } as OfficeExtension.ClientResult<Excel.CellProperties[][]>;
   }
+  /**
+   * The merged areas whose top-left cell lies in this range, whole (ExcelApi 1.13), or a null
+   * object when there are none. Excel reports only areas that start in the range (OfficeDev/
+   * office-js#3611), and fails past {@link MAX_MERGED_AREAS} areas; how it fails is not documented,
+   * so the simulator takes the worst case for the adapter: a GeneralException, like a host failure.
+   */
+  getMergedAreasOrNullObject(): SimRangeAreas {
+    // A path, not a command: counted apart, as getRanges, for the tests.
+    this._host.stats.members.getMergedAreasOrNullObject = (this._host.stats.members.getMergedAreasOrNullObject || 0) + 1;
+    return new SimRangeAreas(
+      this._ctx,
+      this._path + '.getMergedAreasOrNullObject()',
+      () => {
+        this._host.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
+        const t = this._resolve();
+        const r = t.rect;
+        const areas = t.sheet.merges.filter((m) => m.row >= r.row && m.row <= r.lastRow && m.column >= r.column && m.column <= r.lastColumn);
+        if (areas.length > MAX_MERGED_AREAS) throw new SimError('GeneralException', 'There are more than ' + MAX_MERGED_AREAS + ' merged areas in the range.', 'Range.getMergedAreasOrNullObject');
+        return areas.map((m) => ({ sheet: t.sheet, rect: { ...m } }));
+      },
+      true,
+    );
+  }
   merge(across?: boolean): void {
     this._call('merge', '1.2', [across], () => {
       const t = this._resolve();
@@ -1052,15 +1096,44 @@ class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numb
   }
 }
 
-class SimRangeAreas extends SimObject implements Facade<Excel.RangeAreas, 'address' | 'areaCount', never> {
-  constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => Target[]) {
+/**
+ * A RangeAreas: the areas of `getRanges` (never null), or of `getMergedAreasOrNullObject`
+ * (`nullable`: no areas makes it a null object). A null object's properties load as null and its
+ * `areas` as a null collection, without an error; `isNullObject` is known once a load on it or on
+ * its `areas` went through a sync (reading it earlier throws, as a property not loaded).
+ */
+class SimRangeAreas extends SimObject implements Facade<Excel.RangeAreas, 'address' | 'areaCount' | 'isNullObject', never> {
+  constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => Target[], readonly _nullable = false) {
     super(ctx, path);
   }
+  /** @internal The areas, or null for a null object (resolved at sync). */
+  _resolveOrNull(): Target[] | null {
+    const areas = this._resolve();
+    return this._nullable && !areas.length ? null : areas;
+  }
   protected _loadable(): Record<string, [string, () => unknown]> {
-    return {
-      address: ['1.9', () => this._resolve().map((t) => fullAddress(t.sheet.name, t.rect)).join(',')],
-      areaCount: ['1.9', () => this._resolve().length],
+    const or = <T>(f: (areas: Target[]) => T) => (): T | null => {
+      const areas = this._resolveOrNull();
+      return areas ? f(areas) : null;
     };
+    return {
+      address: ['1.9', or((areas) => areas.map((t) => fullAddress(t.sheet.name, t.rect)).join(','))],
+      areaCount: ['1.9', or((areas) => areas.length)],
+    };
+  }
+  protected _navigate(name: string): SimObject | null {
+    return name === 'areas' ? this.areas : null;
+  }
+  protected _queueLoad(props: string[]): void {
+    this._ctx.enqueue({ op: 'load', path: this._path, props }, () => {
+      const values = this._readNow(props);
+      values.isNullObject = this._resolveOrNull() === null;
+      this._ctx.respond(values, () => this._accept(values));
+    });
+  }
+  get isNullObject(): boolean {
+    if (!this._nullable) return false;
+    return this._get('isNullObject');
   }
   get address(): string {
     return this._get('address');
@@ -1070,6 +1143,62 @@ class SimRangeAreas extends SimObject implements Facade<Excel.RangeAreas, 'addre
   }
   get format(): SimRangeFormat {
     return this._child('format', () => new SimRangeFormat(this._ctx, this._path + '.format', this._resolve));
+  }
+  /** The areas as a RangeCollection (ExcelApi 1.9). */
+  get areas(): SimRangeCollection {
+    return this._child('areas', () => new SimRangeCollection(this._ctx, this._path + '.areas', this));
+  }
+}
+
+/**
+ * The areas of a RangeAreas: `load('items/rowIndex,…')` loads every area as a Range. On a null
+ * RangeAreas it is a null collection: the load answers null, `isNullObject` is true (on it and its
+ * parent) and reading `items` throws, so an adapter that does not look first is caught.
+ */
+class SimRangeCollection extends SimObject implements Facade<Excel.RangeCollection, 'isNullObject', never> {
+  private _items: SimRange[] | null = null;
+  constructor(ctx: SimRequestContext, path: string, readonly _parent: SimRangeAreas) {
+    super(ctx, path);
+  }
+  protected _loadable(): Record<string, [string, () => unknown]> {
+    return {};
+  }
+  get isNullObject(): boolean {
+    return this._get('isNullObject');
+  }
+  get items(): SimRange[] {
+    if (this._data.isNullObject === true) throw new SimError('InvalidOperation', 'The collection is a null object: check isNullObject before reading its items.');
+    if (!this._items) throw new SimError('PropertyNotLoaded', "The property 'items' is not available. Call load and sync first.");
+    return this._items;
+  }
+  load(spec?: LoadSpec): this {
+    const props: string[] = [];
+    for (const p of loadPaths(spec)) {
+      if (p.indexOf('items/') === 0 && p.indexOf('/', 6) < 0) props.push(p.slice(6));
+      else if (p === 'items') props.push('address');
+      else throw new SimError('InvalidArgument', 'Cannot load ' + p + ' on ' + this._path);
+    }
+    this._ctx.enqueue({ op: 'load', path: this._path, props: props.map((p) => 'items/' + p) }, () => {
+      this._host.requireApi('1.9', 'RangeAreas.areas');
+      const areas = this._parent._resolveOrNull();
+      if (!areas) {
+        this._ctx.respond(null, () => {
+          this._accept({ isNullObject: true });
+          this._parent._accept({ isNullObject: true });
+          this._items = null;
+        });
+        return;
+      }
+      const items = areas.map((t, i) => new SimRange(this._ctx, this._path + '.items[' + i + ']', () => t));
+      const loaded = items.map((r) => r._readNow(props));
+      this._ctx.respond(loaded, () => {
+        items.forEach((r, i) => r._accept(loaded[i]));
+        this._items = items;
+        this._accept({ isNullObject: false });
+        this._parent._accept({ isNullObject: false });
+      });
+    });
+    return this;
   }
 }
 
