@@ -53,7 +53,8 @@ export const HEADER_WORDS: Readonly<Record<HeaderKind, KindWords>> = {
     required: ['unit', 'submitted'],
     fields: [
       { field: 'unit', words: ['单位', '成员单位', '部门'] },
-      { field: 'submitted', words: ['提交日期', '报送日期', '提交时间'] },
+      // Beyond the SPEC list: the other ways registers name the day a report came in.
+      { field: 'submitted', words: ['提交日期', '报送日期', '提交时间', '报送时间', '上报日期', '上报时间', '述职日期', '述职时间'] },
       { field: 'person', words: ['负责人', '主要负责人', '姓名'] },
       { field: 'year', words: ['年度', '述职年度'] },
     ],
