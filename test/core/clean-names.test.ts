@@ -44,6 +44,16 @@ describe('resolveLeader', () => {
     ['熊丹的秘书', {}, null],
     ['副镇长张三', {}, null],
     ['副镇长', {}, null],
+    // The leader of a group, the others not named.
+    ['郭环球等', {}, '郭环球'],
+    ['熊丹等3人', {}, '熊丹'],
+    ['熊丹等三人', {}, '熊丹'],
+    ['邓光明一行', {}, '邓光明'],
+    ['秦尚带队', {}, '秦尚'],
+    ['副镇长熊丹等', {}, '熊丹'],
+    ['郭书记等', { 郭书记: '郭环球' }, '郭环球'],
+    ['张三等', {}, null],
+    ['等', {}, null],
   ])('%s with aliases %j → %s', (name, aliases, expected) => {
     expect(resolveLeader(name, KNOWN, aliases)).toBe(expected);
   });

@@ -37,7 +37,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * The known leader a cleaned name stands for: itself, its alias target (郭书记 → 郭环球), or the
- * same with bracketed text removed (`郭环球（书记）`); null when it names no known leader.
+ * same with bracketed text removed (`郭环球（书记）`), with “and the others” removed (`郭环球等`,
+ * `熊丹一行`), or with a title written against it (`副镇长熊丹`); null when it names no known leader.
  */
 export function resolveLeader(name: string, known: ReadonlySet<string>, aliases: Aliases = {}): string | null {
   if (name === '') return null;
@@ -48,8 +49,13 @@ export function resolveLeader(name: string, known: ReadonlySet<string>, aliases:
   }
   const bare = stripBracketed(name);
   if (bare !== name) return resolveLeader(bare, known, aliases);
+  const leading = name.replace(WITH_OTHERS, '');
+  if (leading !== name && leading !== '') return resolveLeader(leading, known, aliases);
   return withoutTitle(name, known);
 }
+
+/** “and the others” after the leader of a group: 郭环球等, 熊丹等3人, 邓光明一行, 秦尚带队. */
+const WITH_OTHERS = /(?:等(?:\d+|[一二三四五六七八九十两]+)?(?:人|名同志)?|一行(?:\d+人)?|带队|率队|牵头)$/;
 
 /** The words a title written beside a name ends with (副镇长, 党委委员, 人大主席, 书记 …). */
 export const TITLE_ENDINGS = '(?:书记|镇长|乡长|主任|委员|主席|部长|站长|所长|局长|队长|干事|专干|助理|调研员|科员)';
