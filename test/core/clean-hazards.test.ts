@@ -71,6 +71,27 @@ describe('isNoHazard', () => {
     ['——', true],
     ['灭火器过期', false],
     ['无证经营', false],
+    // Clerks' sentences that say nothing was found.
+    ['现场未发现隐患', true],
+    ['经检查未发现隐患', true],
+    ['检查未发现问题', true],
+    ['现场无隐患', true],
+    ['未发现安全隐患问题', true],
+    ['无重大隐患', true],
+    ['未见明显隐患', true],
+    ['没有发现隐患', true],
+    ['暂未发现隐患', true],
+    ['经排查，未发现明显安全隐患。', true],
+    ['一切正常', true],
+    ['正常，无隐患', true],
+    // Something missing or found is a hazard, whatever else the cell says.
+    ['无灭火器', false],
+    ['无安全警示标志', false],
+    ['未发现隐患，但消防通道堵塞', false],
+    ['无隐患，已督促加强管理', false],
+    ['发现隐患2处', false],
+    ['隐患', false],
+    ['无证上岗问题', false],
   ])('%s → %s', (text, none) => {
     expect(isNoHazard(text)).toBe(none);
   });

@@ -26,8 +26,26 @@ export function isNoHazard(text: string): boolean {
   const t = hazardKey(text);
   if (t === '') return true;
   if (PLACEHOLDER.test(t)) return true;
-  return NO_HAZARD.indexOf(t) >= 0;
+  if (NO_HAZARD.indexOf(t) >= 0) return true;
+  // 经检查未发现隐患, 现场无明显安全隐患, 正常，无隐患: every clause says there is none.
+  const clauses = t.split(CLAUSE_BREAK).filter((c) => c !== '' && !LEAD_IN.test(c));
+  return clauses.length > 0 && clauses.every((c) => NO_HAZARD_CLAUSE.test(c) || NO_HAZARD.indexOf(c) >= 0);
 }
+
+/** A clause that only says how it was found (经排查，…). */
+const LEAD_IN = /^(?:经过?|通过)(?:现场)?(?:检查|排查|查看)$/;
+
+const CLAUSE_BREAK = /[,;。.!！、]+/;
+/**
+ * A clause saying nothing was found: an optional 经检查 / 现场 / 检查, a “none found” word, then
+ * only qualifiers and 隐患 / 问题 / 异常. A thing that is missing (无灭火器) is a hazard, not this.
+ */
+const NO_HAZARD_CLAUSE = new RegExp(
+  '^(?:经过?|通过)?(?:现场)?(?:检查|排查|查看)?(?:后|中)?(?:暂|均|都|基本|暂时)?' +
+    '(?:未发现|未见|未查出|未排查出|没有发现|没发现|无|没有)' +
+    '(?:任何|明显|重大|较大|突出|的|安全|生产)*(?:隐患|问题|异常)+$|' +
+    '^(?:一切|总体|基本|运行|情况)?(?:正常|良好)$',
+);
 
 const DONE = [
   '已整改', '已完成', '完成', '整改完毕', '已销号', '是', '整改完成', '已处理', '已落实', '已解决', '已闭环', '√', '✓', '✔',
