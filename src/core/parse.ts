@@ -4,7 +4,7 @@
  * and reports in one pass per sheet, and turns every unreadable cell into a Problem naming it.
  * Never throws on any grid.
  */
-import { dayOnlyDeadline, monthEndDeadline, parseDateCell, relativeDeadlineDays, withoutBefore } from './clean/dates';
+import { dayOnlyDeadline, monthEndDeadline, monthsDeadline, parseDateCell, relativeDeadlineDays, withoutBefore } from './clean/dates';
 import type { DateParse } from './clean/dates';
 import { doneDayText, isDoneState, isImmediateDeadline, isNoHazard, isNotDoneState } from './clean/hazards';
 import { cleanName, splitLeaders, splitNames, TITLE_ENDINGS } from './clean/names';
@@ -812,7 +812,7 @@ function readRectification(
   } else {
     const text = typeof deadlineCell === 'string' ? cleanKey(deadlineCell) : '';
     const relative = text === '' ? null : relativeDeadlineDays(text);
-    const calendarDay = text === '' ? null : monthEndDeadline(text, entry.date) ?? dayOnlyDeadline(text, entry.date);
+    const calendarDay = text === '' ? null : monthEndDeadline(text, entry.date) ?? dayOnlyDeadline(text, entry.date) ?? monthsDeadline(text, entry.date);
     if (text !== '' && isImmediateDeadline(text)) {
       entry.deadline = entry.date;
     } else if (relative !== null) {

@@ -405,6 +405,12 @@ describe('deadlines written as dates due by, month ends and weeks', () => {
     ['a date due by, with 以前', '2019年8月20日以前整改到位', '2019-08-20', 'overdue'],
     ['a day of the month', '15日前', '2019-08-15', 'overdue'],
     ['a day of the month before the inspection: the next month', '5日前', '2019-09-05', 'due-soon'],
+    ['days with 限', '限3日内整改', '2019-08-15', 'overdue'],
+    ['a month', '一个月内', '2019-09-12', 'pending'],
+    ['two months with 限期', '限期两个月', '2019-10-12', 'pending'],
+    ['3个月内整改', '3个月内整改', '2019-11-12', 'pending'],
+    ['the same day', '当天', '2019-08-12', 'overdue'],
+    ['即日', '即日整改', '2019-08-12', 'overdue'],
   ])('%s: %s → %s', (_name, deadline, iso, status) => {
     const result = check({ sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村', hazard: '灭火器过期', deadline }])] });
     expect(result.problems).toEqual([]);

@@ -1,4 +1,4 @@
-import { monthEndDeadline, parseDateCell, parseDateText, relativeDeadlineDays, withoutBefore } from '../../src/core/clean/dates';
+import { monthEndDeadline, monthsDeadline, parseDateCell, parseDateText, relativeDeadlineDays, withoutBefore } from '../../src/core/clean/dates';
 import type { CellValue } from '../../src/core/types';
 import { day, serial } from '../helpers/grids';
 
@@ -184,6 +184,23 @@ describe('monthEndDeadline', () => {
     ['底', '2019-08-12', null],
   ])('%s after an inspection on %s → %s', (text, inspection, expected) => {
     expect(monthEndDeadline(text, day(inspection))).toBe(expected === null ? null : day(expected));
+  });
+});
+
+describe('monthsDeadline', () => {
+  test.each<[string, string, string | null]>([
+    ['一个月内', '2019-08-12', '2019-09-12'],
+    ['限期两个月', '2019-11-20', '2020-01-20'],
+    ['3个月内整改', '2019-08-12', '2019-11-12'],
+    ['一个月', '2019-01-31', '2019-02-28'],
+    ['一个月', '2020-01-31', '2020-02-29'],
+    ['十二个月内', '2019-08-12', '2020-08-12'],
+    ['3月', '2019-08-12', null],
+    ['三个月以后', '2019-08-12', null],
+    ['0个月', '2019-08-12', null],
+    ['30个月', '2019-08-12', null],
+  ])('%s after %s → %s', (text, inspection, expected) => {
+    expect(monthsDeadline(text, day(inspection))).toBe(expected === null ? null : day(expected));
   });
 });
 

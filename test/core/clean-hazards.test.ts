@@ -37,6 +37,26 @@ describe('isDoneState: the state cell says the hazard is rectified', () => {
     ['已于8月18日整改', true],
     ['已于8月18日督促，未整改', false],
     ['已通知', false],
+    // Other words for done, and done in a later clause.
+    ['已当场整改', true],
+    ['已现场整改', true],
+    ['已立即整改', true],
+    ['已于当日整改', true],
+    ['已按要求整改到位', true],
+    ['当场整改完毕', true],
+    ['现场整改完毕', true],
+    ['整改已完成', true],
+    ['已更换', true],
+    ['已拆除私拉电线', true],
+    ['已补齐台账', true],
+    ['已复查，整改到位', true],
+    ['已整改，待复查', true],
+    ['立即整改', false],
+    ['当场整改', false],
+    ['已督促，未整改', false],
+    ['已于8月18日复查，仍在整改', false],
+    ['暂未整改', false],
+    ['已下发通知，限期整改', false],
   ])('%s → %s', (text, done) => {
     expect(isDoneState(text)).toBe(done);
   });

@@ -166,9 +166,11 @@ export function smallNumber(text: string): number | null {
 
 /** What may follow a deadline's time: 整改, 完成, 整改完成 or 整改完毕. */
 const THEN_FIXED = '(?:整改|完成|整改完成|整改完毕)?';
-const RELATIVE_DAYS = new RegExp('^(?:限期)?(\\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:天|日内|日之内|日以内)(?:内|之内|以内)?' + THEN_FIXED + '$');
-const RELATIVE_WEEKS = new RegExp('^(?:限期)?(\\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?(?:周|星期|礼拜)(?:内|之内|以内)?' + THEN_FIXED + '$');
-const HALF_MONTH = new RegExp('^(?:限期)?半个?月(?:内|之内|以内)?' + THEN_FIXED + '$');
+/** What may come before it: 限期 or 限 (限3日内整改). */
+const LIMIT = '(?:限期|限)?';
+const RELATIVE_DAYS = new RegExp('^' + LIMIT + '(\\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:天|日内|日之内|日以内)(?:内|之内|以内)?' + THEN_FIXED + '$');
+const RELATIVE_WEEKS = new RegExp('^' + LIMIT + '(\\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?(?:周|星期|礼拜)(?:内|之内|以内)?' + THEN_FIXED + '$');
+const HALF_MONTH = new RegExp('^' + LIMIT + '半个?月(?:内|之内|以内)?' + THEN_FIXED + '$');
 /** Counted units of a relative deadline: the form, the largest count read, and days per unit. */
 const RELATIVE_UNITS: ReadonlyArray<{ form: RegExp; max: number; days: number }> = [
   { form: RELATIVE_DAYS, max: 366, days: 1 },
@@ -188,6 +190,24 @@ export function relativeDeadlineDays(cleaned: string): number | null {
     return n === null || n > unit.max ? null : n * unit.days;
   }
   return HALF_MONTH.test(cleaned) ? 15 : null;
+}
+
+const RELATIVE_MONTHS = new RegExp('^' + LIMIT + '(\\d{1,2}|[一二两三四五六七八九十]{1,3})个月(?:内|之内|以内)?' + THEN_FIXED + '$');
+
+/**
+ * A deadline given in months after the inspection (`一个月内`, `限期两个月`, `3个月内整改`): the same
+ * day that many months later, or the month's last day when it has no such day (31 January + 1
+ * month → 28/29 February). Null when the text is not of that form (`3月` is March, not this).
+ */
+export function monthsDeadline(cleaned: string, inspection: Day): Day | null {
+  const m = RELATIVE_MONTHS.exec(cleaned);
+  const n = m ? smallNumber(m[1]) : null;
+  if (n === null || n < 1 || n > 24) return null;
+  const at = ymdFromDay(inspection);
+  const month0 = at.month - 1 + n;
+  const year = at.year + Math.floor(month0 / 12);
+  const month = (month0 % 12) + 1;
+  return dayFromYmd(year, month, Math.min(at.day, daysInMonth(year, month)));
 }
 
 const THIS_MONTH_END = new RegExp('^(?:本|当)?月(?:底|末)(?:前|之前|以前)?' + THEN_FIXED + '$');

@@ -56,19 +56,39 @@ const DONE = [
  * between 已于 and the completion (已于8月18日督促整改 or …开始整改 is not done).
  */
 const DONE_ON_DAY = /^已于([\d年月日号.\/-]{1,15})(?:整改完毕|整改完成|完成整改|整改到位|整改|完成|完毕|到位|销号)$/;
-const NOT_DONE = ['未', '否', '没', '不', '尚未', '待', '正在', '整改中', '部分'];
+const NOT_DONE = ['未', '否', '没', '不', '尚未', '待', '正在', '整改中', '部分', '仍在', '仍未', '尚在', '还未', '暂未'];
+/**
+ * Other ways to say it was done: 已当场整改, 已于当日整改, 已按要求整改, 当场整改完毕, 整改已完成,
+ * and a thing put right (已更换, 已拆除, 已补齐 …). 立即整改 alone is an order, not this.
+ */
+const DONE_PHRASE = new RegExp(
+  '^已(?:于?当日|于?当天|当场|现场|立即|按要求|全部|及时)(?:进行)?整改(?:完毕|完成|到位)?$|' +
+    '^(?:当场|现场|立即|当日|当天)(?:已)?整改(?:完毕|完成|到位)$|' +
+    '^整改已(?:完成|完毕|到位)$|' +
+    '^已(?:更换|清理|清除|拆除|补齐|补充|配备|配齐|维修|修复|安装|张贴|更新|撤除)',
+);
+const CLAUSES = /[,;。、]+/;
 
 /**
  * True when a state cell says the hazard is rectified: it equals or starts with 已整改, 已完成,
- * 完成, 整改完毕, 已销号 or 是 (also 整改完成, 已处理, 已落实, 已解决, 已闭环, 整改到位, √), or says when
- * it was done (已于8月18日整改完毕). Cells starting with 未, 否, 没, 不, 待, 正在, 部分 (未整改, 未完成,
- * 否) are not done.
+ * 完成, 整改完毕, 已销号 or 是 (also 整改完成, 已处理, 已落实, 已解决, 已闭环, 整改到位, √), says when
+ * it was done (已于8月18日整改完毕), says so in other words (已当场整改, 整改已完成, 已更换), or says so
+ * in a later clause (已复查，整改到位). Cells starting with 未, 否, 没, 不, 待, 正在, 部分 (未整改,
+ * 未完成, 否), or with a clause that does (已督促，未整改), are not done.
  */
 export function isDoneState(text: string): boolean {
   const t = hazardKey(text);
   if (t === '' || startsNotDone(t)) return false;
-  for (const d of DONE) if (t.indexOf(d) === 0) return true;
-  return DONE_ON_DAY.test(t);
+  if (isDoneClause(t)) return true;
+  // 已复查，整改到位: a later clause says it is done, and none says it is not (已督促，未整改).
+  const clauses = t.split(CLAUSES).filter((c) => c !== '');
+  if (clauses.length < 2 || clauses.some(startsNotDone)) return false;
+  return clauses.some(isDoneClause);
+}
+
+function isDoneClause(key: string): boolean {
+  for (const d of DONE) if (key.indexOf(d) === 0) return true;
+  return DONE_ON_DAY.test(key) || DONE_PHRASE.test(key);
 }
 
 /** True when a state cell says the hazard is not rectified yet: 未整改, 整改中, 否, 待整改, 正在整改, 部分整改 … */
@@ -87,7 +107,7 @@ export function doneDayText(text: string): string | null {
   return m ? m[1] : null;
 }
 
-const IMMEDIATE = ['立即', '当场', '现场整改', '立行立改', '即时整改', '马上整改'];
+const IMMEDIATE = ['立即', '当场', '现场整改', '立行立改', '即时整改', '马上整改', '当天', '当日', '即日', '即时'];
 
 /**
  * True when a deadline cell means "at once": 立即整改, 当场整改, 立即 (also 当场, 现场整改, 立行立改),
