@@ -735,7 +735,6 @@ function readLogs(sheets: KindSheet[], rc: ReadContext): LogEntry[] {
   return entries;
 }
 
-/** The known leaders of a log row, or null (with the problem pushed) when there are none. */
 /** cleanName, remembered per text: a log names the same few hundred sites over and over. */
 function cachedCleanName(text: string, cache: Map<string, string>): string {
   let name = cache.get(text);
@@ -746,6 +745,10 @@ function cachedCleanName(text: string, cache: Map<string, string>): string {
   return name;
 }
 
+/**
+ * The known leaders of a log row, or null (with the problem pushed) when there are none. Names that
+ * are no leader beside known ones are a problem in a 带队领导 column, not in a 检查人员 one.
+ */
 function rowLeaders(
   rc: ReadContext,
   sheet: KindSheet,
@@ -771,7 +774,8 @@ function rowLeaders(
     problemAt(rc, sheet, f, 'leader', excelRow, 'unknown-leader', 'problem.unknown-leader', { text: quoteCell(value) });
     return null;
   }
-  if (split.unknown.length > 0) {
+  // A 检查人员 column lists everyone who went (站长 and staff too): only a 带队 column must hold leaders only.
+  if (split.unknown.length > 0 && cleanKey(f.header('leader')).indexOf('带队') >= 0) {
     problemAt(rc, sheet, f, 'leader', excelRow, 'unknown-leader', 'problem.unknown-leader-part', {
       text: quoteCell(value),
       names: quoteCell(split.unknown.join('、'), 30),

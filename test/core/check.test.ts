@@ -453,6 +453,21 @@ describe('states in the done-date column, and the day a state names', () => {
   });
 });
 
+// A 检查人员 column names everyone who went; a 带队领导 column names the leaders only.
+describe('staff named beside the leader', () => {
+  test.each<[string, string, string, string[], string | null]>([
+    ['检查人员: staff beside a leader are no problem', '检查人员', '郭环球、安监站张三、李四', [], 'green'],
+    ['检查人: the same', '检查人', '熊丹 王五', [], 'green'],
+    ['带队领导: a non-leader is reported', '带队领导', '郭环球、安监站张三', ['unknown-leader'], 'grey'],
+    ['检查人员 without any leader is still a problem', '检查人员', '安监站张三、李四', ['unknown-leader'], 'grey'],
+  ])('%s', (_name, header, cell, problems, colour) => {
+    const values: CellValue[][] = [['检查日期', header, '检查地点'], [serial(2019, 8, 12), cell, '刘家村']];
+    const result = check({ sheets: [seedSchedule(), { name: '检查记录', values }] });
+    expect(result.problems.map((p) => p.code)).toEqual(problems);
+    expect(colourOf(result, '检查记录', 2)).toBe(colour);
+  });
+});
+
 describe('a date without a year that would fall after the as-of date is the year before', () => {
   test('12月20日 in a log checked for January 2020 is 20 December 2019', () => {
     const result = check({ sheets: [seedSchedule(), logSheet([{ date: '12月20日', leader: '郭环球', site: '刘家村' }, { date: '1月5日', leader: '郭环球', site: '刘家村' }])] }, '2020-02-03', '2020-01');
