@@ -14,7 +14,7 @@
  */
 import { COLOURS } from '../core/palette';
 import type { CheckResult, Colour } from '../core/types';
-import { checkCompliance, clearMarks, selectRow, writeMonthlySummary } from '../excel';
+import { checkCompliance, clearMarks, mergedCellsHint, selectRow, writeMonthlySummary } from '../excel';
 import type { AddinError, AddinOutcome } from '../excel';
 import { localToday, ribbonMonth, saveLastRun, type LastRibbonRun, type RibbonCommand } from './ribbon-state';
 
@@ -145,7 +145,7 @@ async function runCheck(event: CommandEvent): Promise<void> {
     const first = firstRowToShow(result);
     // Navigation only: a second, write-free Excel.run. Failing to select is not worth a dialog.
     if (first) await guarded(() => selectRow(first.sheet, first.row, first.firstColumn, first.lastColumn));
-    await showNotice('检查完成', checkDoneMessage(result, outcome.value.counts, first), '');
+    await showNotice('检查完成', checkDoneMessage(result, outcome.value.counts, first) + mergedCellsHint(result, outcome.value.mergedCellsRead), '');
   } finally {
     event.completed();
   }

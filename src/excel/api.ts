@@ -42,6 +42,11 @@ export interface CheckComplianceValue {
   counts: Record<Colour, number>;
   /** Cells whose fill/font colour was changed (after restoring earlier marks). */
   markedCells: number;
+  /**
+   * True when the merged areas of every sheet read were known (ExcelApi 1.13, see docs/addin.md).
+   * When false, rows under a merged date or leader read as empty, and the pane says why.
+   */
+  mergedCellsRead: boolean;
 }
 
 export interface MonthlySummaryValue {

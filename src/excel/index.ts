@@ -108,6 +108,28 @@ function caps(): Caps {
   };
 }
 
+/**
+ * When Excel could not give the merged areas (below ExcelApi 1.13) and some records have no date
+ * or no leader: why that may be, and what to do. '' otherwise.
+ */
+export function mergedCellsHint(result: CheckResult, mergedCellsRead: boolean): string {
+  if (mergedCellsRead) return '';
+  let rows = 0;
+  const seen: { [key: string]: boolean } = {};
+  for (let i = 0; i < result.problems.length; i++) {
+    const p = result.problems[i];
+    if (p.row < 1 || (p.code !== 'empty-date' && p.code !== 'empty-leader')) continue;
+    const key = p.sheet + '\n' + p.row;
+    if (!seen[key]) rows++;
+    seen[key] = true;
+  }
+  if (rows === 0) return '';
+  return (
+    '有 ' + rows + ' 行的日期或带队领导为空。如果它们和上一行是合并的单元格：这个版本的 Excel 不向加载项提供合并区域' +
+    '（需要 Microsoft 365、Excel 网页版或 Excel 2021 及以后），请取消合并并把日期和领导填到每一行，或用命令行工具检查。'
+  );
+}
+
 /** What the host supports, for the pane's footer and for choosing code paths. */
 export function describeRequirements(): RequirementsInfo {
   let highest = 0;
@@ -744,6 +766,8 @@ interface WorkbookRead {
   sheets: ReadSheet[];
   state: ReadSheet | null;
   result: CheckResult;
+  /** True when every input sheet's merged areas were read (ExcelApi 1.13, not given up). */
+  mergedCellsRead: boolean;
 }
 
 /** Syncs 1–2 and the check. */
@@ -766,7 +790,8 @@ async function readAndCheck(ctx: Excel.RequestContext, o: AddinCheckOptions, c: 
   // Office.js (up to the typed API sets) exposes no 1904 flag; the 1900 system is assumed.
   const outcome = checkWorkbook({ sheets: input, date1904: false }, { month: o.month, asOf: o.asOf });
   if (!outcome.ok) refuse('input', outcome.error.message);
-  return { list, sheets, state, result: outcome.result };
+  const mergedCellsRead = sheets.every((s) => s.merges !== undefined);
+  return { list, sheets, state, result: outcome.result, mergedCellsRead };
 }
 
 function protectedMessage(sheet: string, what: string): string {
@@ -1185,7 +1210,7 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
       if (!read.state && writeState && rememberedNames) remember(rememberedNames.concat([STATE_SHEET]));
       let marked = 0;
       for (const key in targets) marked++;
-      return { result, counts, markedCells: marked };
+      return { result, counts, markedCells: marked, mergedCellsRead: read.mergedCellsRead };
     }),
   );
 }

@@ -5,7 +5,7 @@
  */
 import { dayFromYmd, ymdFromDay } from '../core/day';
 import type { CheckResult } from '../core/types';
-import { checkCompliance, clearMarks, describeRequirements, selectRow, writeMonthlySummary } from '../excel';
+import { checkCompliance, clearMarks, describeRequirements, mergedCellsHint, selectRow, writeMonthlySummary } from '../excel';
 import type { AddinError, AddinOutcome } from '../excel';
 import {
   localToday,
@@ -161,7 +161,8 @@ async function run(action: Action): Promise<void> {
       renderMessage(
         ui.message,
         'success',
-        '检查完成，已为 ' + result.rows.length + ' 行标上颜色：' + countsText(counts) + '。点击下面的条目可跳到对应的行。',
+        '检查完成，已为 ' + result.rows.length + ' 行标上颜色：' + countsText(counts) + '。点击下面的条目可跳到对应的行。' +
+          mergedCellsHint(result, outcome.value.mergedCellsRead),
       );
     } else if (action === 'summary') {
       const outcome = await guarded(() => writeMonthlySummary(options!));

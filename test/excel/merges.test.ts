@@ -6,7 +6,7 @@
  * those of the same workbook without merges; when Excel fails the merged areas (over 512 in a
  * range), the check is made without them.
  */
-import { checkCompliance, clearMarks, forgetSheetNames, writeMonthlySummary } from '../../src/excel';
+import { checkCompliance, clearMarks, forgetSheetNames, mergedCellsHint, writeMonthlySummary } from '../../src/excel';
 import { checkWorkbook, PALETTE } from '../../src/core';
 import type { CheckResult } from '../../src/core/types';
 import { parseArea, SimError, versionAtLeast, type SimSheetInit } from '../sim';
@@ -44,6 +44,23 @@ function greyRows(sim: ReturnType<typeof withSim>, rows: number): number[] {
   return out;
 }
 
+describe('mergedCellsHint', () => {
+  const problem = (row: number, code: 'empty-date' | 'empty-leader' | 'bad-date') => ({ code, sheet: LOG, row, column: 1, columnName: '检查日期', message: '' });
+  const withProblems = (problems: ReturnType<typeof problem>[]) => ({ ...coreResult(withoutMerges(mergedLog()), false), problems }) as CheckResult;
+  test.each<[string, boolean, ReturnType<typeof problem>[], string | null]>([
+    ['merged areas read: nothing to say', true, [problem(4, 'empty-date')], null],
+    ['not read, no empty date or leader: nothing to say', false, [problem(4, 'bad-date')], null],
+    ['not read, rows without a date or a leader: counted once per row', false, [problem(4, 'empty-date'), problem(4, 'empty-leader'), problem(6, 'empty-leader')], '有 2 行'],
+  ])('%s', (_name, read, problems, expected) => {
+    const hint = mergedCellsHint(withProblems(problems), read);
+    if (expected === null) expect(hint).toBe('');
+    else {
+      expect(hint).toContain(expected);
+      expect(hint).toContain('取消合并');
+    }
+  });
+});
+
 describe.each(VERSIONS)('ExcelApi %s: a log with dates and leaders merged over a trip’s records', (apiVersion) => {
   const v113 = versionAtLeast(apiVersion, '1.13');
 
@@ -61,6 +78,11 @@ describe.each(VERSIONS)('ExcelApi %s: a log with dates and leaders merged over a
       expect(sim.workbook.fillAt(LOG, 9, 1)).toBe(v113 ? PALETTE.red.fill : PALETTE.grey.fill);
       // The merged areas' values stay where Excel holds them: nothing is written into the other cells.
       expect(sim.workbook.valuesOf(LOG)).toEqual(sheets[1].values);
+      // The pane and the ribbon say why those rows are grey, and what to do, only when Excel could not tell.
+      expect(out.value.mergedCellsRead).toBe(v113);
+      const hint = mergedCellsHint(out.value.result, out.value.mergedCellsRead);
+      if (v113) expect(hint).toBe('');
+      else expect(hint).toContain('有 ' + MERGED_SLAVE_ROWS.length + ' 行的日期或带队领导为空');
     } finally {
       sim.done();
     }
