@@ -11,7 +11,9 @@ import type { MeetingDetails, Rule } from './rule';
 type MeetingKind = MeetingResult['kind'];
 
 /** Name words of a leadership meeting (乡长办公会 too: townships called 乡 have 乡长). */
-export const LEADERSHIP_WORDS = ['班子', '党政联席', '镇长办公会', '乡长办公会', '政府常务会', '政府办公会'];
+export const LEADERSHIP_WORDS = ['班子', '党政联席', '镇长办公会', '乡长办公会', '政府常务会', '政府办公会', '党政办公会'];
+/** Name words of a party-committee meeting: 党委, and 镇委会 / 乡委会 as townships also call it. */
+const PARTY_WORDS = ['党委', '镇委会', '乡委会', '镇委扩大会', '乡委扩大会'];
 
 /**
  * The kind of a meeting that studied safety, or null. A name with 党委 is a party-committee meeting
@@ -21,7 +23,7 @@ export const LEADERSHIP_WORDS = ['班子', '党政联席', '镇长办公会', '�
 export function meetingKind(meeting: Pick<Meeting, 'name' | 'topic'>): MeetingKind | null {
   const name = squeeze(meeting.name);
   if (name.indexOf('安全') < 0 && squeeze(meeting.topic).indexOf('安全') < 0) return null;
-  if (name.indexOf('党委') >= 0) return 'party-committee';
+  for (const word of PARTY_WORDS) if (name.indexOf(word) >= 0) return 'party-committee';
   for (const word of LEADERSHIP_WORDS) if (name.indexOf(word) >= 0) return 'leadership';
   return null;
 }

@@ -147,6 +147,10 @@ describe('safety-meetings', () => {
     ['党委会', '', null],
     ['班子会', '乡村振兴', null],
     ['安全生产委员会全体会议', '安全', null],
+    ['镇委会议', '研究安全生产工作', 'party-committee'],
+    ['乡委扩大会议', '安全', 'party-committee'],
+    ['镇党政办公会', '安全生产', 'leadership'],
+    ['镇委宣传办例会', '安全', null],
   ] as const)('meetingKind(%s, %s) → %s', (name, topic, kind) => {
     expect(meetingKind({ name, topic })).toBe(kind);
   });
