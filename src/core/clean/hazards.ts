@@ -2,13 +2,14 @@
  * The hazard columns of the log (SPEC §2 hazard-rectification): "no hazard" words, done states
  * and immediate deadlines.
  */
-import { cleanKey } from './text';
+import { cleanKey, stripBracketed } from './text';
 
 const NO_HAZARD = [
   '无', '无隐患', '未发现隐患', '未发现', '无问题', '0',
   // Beyond the SPEC list, same meaning in clerks' words:
   '暂无', '没有', '无安全隐患', '未发现安全隐患', '无明显隐患', '未发现明显隐患', '未发现问题', '未发现明显问题',
   '无异常', '正常', '无此项', '无。',
+  '合格', '符合要求', '基本符合要求', '较好', '规范', '暂未发现', '不存在', '无违规', '无违规行为', '〇', '0处',
 ];
 // Cells made only of dashes, slashes, dots or backslashes: /, -, —, ——, --, \, ·, …
 const PLACEHOLDER = /^[-/\\—–―－·.。…_~〜]+$/;
@@ -27,9 +28,24 @@ export function isNoHazard(text: string): boolean {
   if (t === '') return true;
   if (PLACEHOLDER.test(t)) return true;
   if (NO_HAZARD.indexOf(t) >= 0) return true;
-  // 经检查未发现隐患, 现场无明显安全隐患, 正常，无隐患: every clause says there is none.
-  const clauses = t.split(CLAUSE_BREAK).filter((c) => c !== '' && !LEAD_IN.test(c));
-  return clauses.length > 0 && clauses.every((c) => NO_HAZARD_CLAUSE.test(c) || NO_HAZARD.indexOf(c) >= 0);
+  // 经检查未发现隐患, 现场无明显安全隐患, 正常，无隐患: every clause says there is none; advice after
+  // it (无隐患（已督促加强管理）, 未发现隐患，要求加强值班值守) changes nothing.
+  const clauses = stripBracketed(t).split(CLAUSE_BREAK).filter((c) => c !== '' && !LEAD_IN.test(c));
+  if (clauses.length === 0 || !isNoHazardClause(clauses[0])) return false;
+  for (let i = 1; i < clauses.length; i++) if (!isNoHazardClause(clauses[i]) && !isAdvice(clauses[i])) return false;
+  return true;
+}
+
+function isNoHazardClause(clause: string): boolean {
+  return NO_HAZARD_CLAUSE.test(clause) || NO_HAZARD.indexOf(clause) >= 0;
+}
+
+/** Advice given where nothing was found: 要求加强…, 继续保持, 提醒注意…; never one that names a fault. */
+const ADVICE = /加强|继续|保持|注意|做好|落实|强化|巩固|提高|严格|规范/;
+const FAULT = /整改|隐患|问题|但|存在|发现|缺|坏|损|过期|堵|违/;
+
+function isAdvice(clause: string): boolean {
+  return ADVICE.test(clause) && !FAULT.test(clause);
 }
 
 /** A clause that only says how it was found (经排查，…). */
@@ -43,8 +59,8 @@ const CLAUSE_BREAK = /[,;。.!！、]+/;
 const NO_HAZARD_CLAUSE = new RegExp(
   '^(?:经过?|通过)?(?:现场)?(?:检查|排查|查看)?(?:后|中)?(?:暂|均|都|基本|暂时)?' +
     '(?:未发现|未见|未查出|未排查出|没有发现|没发现|无|没有)' +
-    '(?:任何|明显|重大|较大|突出|的|安全|生产)*(?:隐患|问题|异常)+$|' +
-    '^(?:一切|总体|基本|运行|情况)?(?:正常|良好)$',
+    '(?:任何|明显|重大|较大|突出|的|安全|生产|非法|违法|违规)*(?:隐患|问题|异常|违规行为|违法行为|行为|情况)+$|' +
+    '^(?:一切|总体|整体|基本|运行|情况|状态|安全生产状况|安全状况|生产秩序)?(?:正常|良好|较好|平稳|规范|有序)$',
 );
 
 const DONE = [
@@ -68,6 +84,14 @@ const DONE_PHRASE = new RegExp(
     '^已(?:更换|清理|清除|拆除|补齐|补充|配备|配齐|维修|修复|安装|张贴|更新|撤除)',
 );
 const CLAUSES = /[,;。、]+/;
+/**
+ * Done said inside a clause (8月9日已整改, 于8月9日整改完毕, 经复查已整改, 隐患已消除, 已按期整改,
+ * 复查合格), taken only when the clause gives no order and no doubt (see NOT_DONE_INSIDE).
+ */
+const DONE_INSIDE = /已经?(?:按期|按时|及时|全部|当场|现场|立即)?(?:完成)?整改|整改(?:已经?)?(?:完毕|完成|到位)|已经?(?:消除|排除|销号|关停|取缔|停业|停止营业|拆除|整治)|(?:复查|验收)(?:合格|通过)/;
+const NOT_DONE_INSIDE = /未|没|不|否|尚|督促|通知|要求|责令|限期|正在|仍|计划|拟|需|待整改|整改中/;
+/** A thing put right, anywhere in the clause's start: 已购置灭火器, 已加装防护栏. */
+const FIXED = /^已(?:经)?(?:购置|加装|增设|设置|完善|清运|疏通|封堵|停用|更换|清理|清除|拆除|补齐|补充|配备|配齐|维修|修复|安装|张贴|更新|撤除)/;
 
 /**
  * True when a state cell says the hazard is rectified: it equals or starts with 已整改, 已完成,
@@ -88,7 +112,10 @@ export function isDoneState(text: string): boolean {
 
 function isDoneClause(key: string): boolean {
   for (const d of DONE) if (key.indexOf(d) === 0) return true;
-  return DONE_ON_DAY.test(key) || DONE_PHRASE.test(key);
+  if (DONE_ON_DAY.test(key) || DONE_PHRASE.test(key) || FIXED.test(key)) return true;
+  // 按要求 is how it was done, not an order.
+  const plain = key.replace(/按要求/g, '');
+  return DONE_INSIDE.test(plain) && !NOT_DONE_INSIDE.test(plain);
 }
 
 /** True when a state cell says the hazard is not rectified yet: 未整改, 整改中, 否, 待整改, 正在整改, 部分整改 … */
