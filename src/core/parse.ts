@@ -12,7 +12,7 @@ import type { LeaderSplit } from './clean/names';
 import { makeProblem } from './clean/problem';
 import { isMainRole, isWholeTownshipScope, splitTitles } from './clean/roles';
 import { extractSites } from './clean/sites';
-import { cellText, cleanKey, isBlank, isErrorValue, isFooterText, nfkc, quoteCell, stripBracketed, trimAll } from './clean/text';
+import { cellText, cleanKey, isBlank, isErrorValue, isFooterText, isLabelText, nfkc, quoteCell, stripBracketed, trimAll } from './clean/text';
 import { splitUnits } from './clean/units';
 import { dayFromExcelSerial, dayFromYmd, formatIso, isValidYmd, ymdFromDay } from './day';
 import {
@@ -262,6 +262,7 @@ function forEachDataRow(sheet: KindSheet, read: (row: Row, excelRow: number) => 
     }
     if (empty) continue;
     if (repeatsHeader(row, fieldColumns, headerTexts) || isFooterRow(row, requiredColumns)) continue;
+    if (isLabelRow(row, requiredColumns, header.kind)) continue;
     const excelRow = sheet.firstRow + r;
     sheet.detected.dataRows.push(excelRow);
     read(row, excelRow);
@@ -281,6 +282,46 @@ function isFooterRow(row: Row, requiredColumns: number[]): boolean {
   if (requiredColumns.indexOf(c) >= 0) return true;
   for (const i of requiredColumns) if (isBlank(row[i])) return true;
   return false;
+}
+
+/**
+ * A line that is no record: its only cell is a label (八月份, …检查台账, 以下空白, the issuing body;
+ * in a schedule also a group heading such as 党委领导 or a lone date under the table), every cell is
+ * one, or the cells the kind requires are empty and every cell is a label or a date (a sign-off:
+ * unit and date).
+ */
+function isLabelRow(row: Row, requiredColumns: number[], kind: HeaderKind): boolean {
+  let filled = 0;
+  let labels = 0;
+  let dates = 0;
+  let last: CellValue = '';
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    filled++;
+    last = v;
+    if (typeof v === 'string' && isLabelText(v)) labels++;
+    else if (isDateLike(v)) dates++;
+  }
+  if (filled === 1) {
+    if (labels === 1) return true;
+    if (kind === 'schedule') return dates === 1 || (typeof last === 'string' && GROUP_HEADING.test(cleanKey(last)));
+    return false;
+  }
+  if (labels === filled) return true;
+  if (labels === 0 || labels + dates < filled) return false;
+  for (const i of requiredColumns) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+/** A group heading in a schedule's leader column: 党委领导, 政府领导, 一、党委班子成员. */
+const GROUP_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.]|\(?[一二三四五六七八九十\d]{1,2}\)[、.]?|\d{1,2}[、.])?.{0,8}(?:领导|成员|班子|干部)$/;
+
+function isDateLike(v: CellValue): boolean {
+  if (v instanceof Date) return true;
+  if (typeof v !== 'string') return false;
+  const parsed = parseDateCell(v, { date1904: false, defaultYear: 2000 });
+  return parsed !== null && parsed.ok;
 }
 
 function repeatsHeader(row: Row, columns: number[], texts: string[]): boolean {

@@ -309,6 +309,56 @@ describe('lines below a table and titles beside a name are not records', () => {
     expect(withFooter.problems).toEqual(plain.problems);
   });
 
+  // Lines between and below records, in a log whose first column is the date (LOG_HEADER).
+  test.each<[string, CellValue[]]>([
+    ['a month heading', ['八月份']],
+    ['a month heading with the year', ['2019年8月']],
+    ['a week heading', ['第一周']],
+    ['a title pasted with the next month', ['大栗港镇2019年9月安全生产检查台账']],
+    ['以下空白', ['以下空白']],
+    ['a count line', ['本月共检查1次，发现隐患0处']],
+    ['记录人', ['记录人：张三']],
+    ['a stamp line', ['大栗港镇安全生产委员会办公室（盖章）']],
+    ['the issuing body', ['大栗港镇安全生产委员会']],
+    ['a signature line', ['带队领导（签字）：']],
+    ['a sign-off under the last columns', ['', '', '', '', '', '大栗港镇安监站', '2019年9月1日']],
+  ])('in the log, %s is no record and no problem', (_name, row) => {
+    const plain = check(workbook());
+    const values = logSheet(LOG).values;
+    const withLine = check({ sheets: [seedSchedule(), { ...logSheet(LOG), values: [...values.slice(0, 4), row, ...values.slice(4), row] }] });
+    // Rows below the inserted one moved down by one: compare what was found, not where.
+    expect(withLine.problems.map((p) => p.message)).toEqual(plain.problems.map((p) => p.message));
+    expect(withLine.leaders).toEqual(plain.leaders.map((l) => ({ ...l })));
+  });
+
+  test.each<[string, CellValue[]]>([
+    ['a half-filled record (a date alone)', ['8月5日']],
+    ['a record without its date', ['', '郭环球', '刘家村']],
+    ['a unit in the date column with a leader', ['大栗港镇安监站', '郭环球']],
+  ])('in the log, %s is still reported', (_name, row) => {
+    const plain = check(workbook());
+    const withLine = check({ sheets: [seedSchedule(), { ...logSheet(LOG), values: [...logSheet(LOG).values, row] }] });
+    expect(withLine.problems.length).toBeGreaterThan(plain.problems.length);
+  });
+
+  test.each<[string, CellValue[]]>([
+    ['a group heading', ['党委领导', '', '']],
+    ['a numbered group heading', ['一、党委班子成员', '', '']],
+    ['the issuing body', ['大栗港镇安全生产委员会', '', '']],
+    ['the date under it', ['2019年7月1日', '', '']],
+    ['a copy-to line', ['抄送：县应急管理局', '', '']],
+    ['an issue line', ['大栗港镇党政办', '', '2019年7月1日印发']],
+  ])('in the schedule, %s adds no leader', (_name, row) => {
+    const result = check({ sheets: [schedule([row]), logSheet(LOG)] });
+    expect(result.leaders.map((l) => l.name)).toEqual(['郭环球', '熊丹', '鲁攀', '李卫萍', '邓光明', '秦尚', '高峻峰', '龚成', '蔡荣']);
+    expect(result.problems.filter((p) => p.sheet === '带队检查安排表')).toEqual([]);
+  });
+
+  test('a leader written alone on a schedule row, without a scope, is still a leader', () => {
+    const result = check({ sheets: [schedule([['王小明', '', '']]), logSheet(LOG)] });
+    expect(result.leaders.map((l) => l.name)).toContain('王小明');
+  });
+
   test('a record whose first column (检查类别) says 审核 or 说明 is still a record', () => {
     const values: CellValue[][] = [
       ['检查类别', '检查日期', '带队领导', '检查地点'],

@@ -170,17 +170,14 @@ describe('merged cells in the workbook', () => {
     ]);
   });
 
-  test('a section label merged across the table over two rows is not copied into the date column', () => {
-    const parsed = parseOk(
-      withSeed(
-        merged(log(HEADER, [['八月份'], [], [AUG_6, '熊丹', '刘家村', '无']]), 'A2:D3'),
-      ),
-    );
-    // The label row itself is reported once (it is text in the date column), its merged row is not.
-    expect(parsed.problems.map((p) => [p.row, p.code])).toEqual([
-      [2, 'bad-date'],
-      [2, 'empty-leader'],
-    ]);
+  test.each<[string, string, Array<[number, string]>]>([
+    // A heading between records: neither its row nor the merged row below is a record.
+    ['a month heading', '八月份', []],
+    // Other text across the table is reported once, where it stands; the merged row below stays empty.
+    ['a note that is no label', '以下为补录', [[2, 'bad-date'], [2, 'empty-leader']]],
+  ])('%s merged across the table over two rows is not copied into the date column', (_name, text, problems) => {
+    const parsed = parseOk(withSeed(merged(log(HEADER, [[text], [], [AUG_6, '熊丹', '刘家村', '无']]), 'A2:D3')));
+    expect(parsed.problems.map((p) => [p.row, p.code])).toEqual(problems);
     expect(parsed.log.map((e) => e.ref.row)).toEqual([4]);
   });
 

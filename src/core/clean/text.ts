@@ -187,3 +187,27 @@ const FOOTER_START = /^[\s\u3000]*[注备说附合小总共填制审统联报\d�
 export function isFooterText(text: string): boolean {
   return FOOTER_START.test(text) && FOOTER_TEXT.test(cleanKey(stripBracketed(nfkc(text))));
 }
+
+/** A heading between records: 八月份, 2019年8月, 8月检查记录, 第一周, 第三季度, 下半年. */
+const SECTION_LABEL = /^(?:\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:检查记录|检查情况|记录|台账)?$|^(?:\d{4}年)?第?[一二三四五六七八九十\d]{1,2}(?:周|季度)$|^(?:\d{4}年)?(?:上半年|下半年)$/;
+/** A title repeated between records (the next month's log pasted below): …安全生产检查台账. */
+const TITLE_LINE = /(?:台账|记录表|检查表|登记表|检查记录|一览表|统计表|安排表|汇总表|登记簿)$/;
+/** Closing lines: 以下空白, 本月共检查3次…, 记录人：…, 带队领导（签字）：, 抄送：…. */
+const CLOSING_LINE = /^(?:以下空白|以下无内容|以下无正文|以下无记录|本页完|本表完)$|^(?:本月|本周|本季度|本年|全月)(?:共|合计|小计|累计)|^(?:带队领导|记录人|登记人|负责人|经办人|签字|签名|抄送|印发|主送)[:：]/;
+/** A stamp or a signature line: …办公室（盖章）, …2019年7月1日印发. */
+const SIGN_OFF_END = /(?:盖章|签章|签字|签名|印发)\)?[:：]?$/;
+/** The issuing body under a table: 大栗港镇安全生产委员会, 大栗港镇人民政府, 镇党政办. */
+const ISSUER = /^.{2,24}(?:委员会|办公室|人民政府|政府|党委|街道办事处|党政办|安监站|应急办)$/;
+
+/**
+ * True for the text of a line that is no record wherever it stands: a heading between records
+ * (八月份), a title repeated below (…检查台账), a closing line (以下空白, 本月共检查…, 记录人：…),
+ * a stamp or signature line, the issuing body, or a footer (see isFooterText). The parser takes it
+ * so only when it is the row's only text, or when the row's required cells are empty.
+ */
+export function isLabelText(text: string): boolean {
+  if (isFooterText(text)) return true;
+  const key = cleanKey(nfkc(text));
+  if (key === '') return false;
+  return SECTION_LABEL.test(key) || TITLE_LINE.test(key) || CLOSING_LINE.test(key) || SIGN_OFF_END.test(key) || ISSUER.test(key);
+}
