@@ -1,10 +1,11 @@
 /**
  * The summary printed in the terminal, in Chinese: one line per leader, the colour counts, the
- * hazards, meetings, reports and data problems, and where the result went. Colours (ANSI) only
- * when the terminal shows them. Text from cells is cleaned of control characters first, so a
- * workbook cannot move the cursor or recolour the clerk's terminal.
+ * hazards, meetings, reports, data problems and sheets not read, and where the result went.
+ * Colours (ANSI) only when the terminal shows them. Text from cells is cleaned of control
+ * characters first, so a workbook cannot move the cursor or recolour the clerk's terminal.
  */
 import { COLOURS, STATUS_COLOUR, STATUS_LABEL } from '../core/palette';
+import { ignoredSheetsLine } from '../core/summary';
 import type { CheckResult, Colour, Status } from '../core/types';
 import type { LostPart } from './lost-parts';
 import { textWidth } from './write-xlsx';
@@ -145,6 +146,12 @@ export function formatTerminalReport(report: TerminalReport): string {
   lines.push(
     bold('数据问题') + '：' + (result.problems.length === 0 ? '无' : paint('grey', result.problems.length + ' 处') + '（逐条列在汇总表“数据问题”部分' + (report.json ? '和 JSON 中' : '') + '）'),
   );
+  // The summary sheet's line: a log on a skipped sheet would otherwise show only as 实检0次.
+  const ignored = ignoredSheetsLine(result.ignoredSheets);
+  if (ignored !== null) {
+    const label = ignored.indexOf('：');
+    lines.push(bold(ignored.slice(0, label)) + clean(ignored.slice(label)));
+  }
 
   if (report.lostParts.length > 0) {
     lines.push('');

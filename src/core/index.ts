@@ -5,9 +5,9 @@
 export * from './types';
 export { checkWorkbook, isOwnSheet, summarySheetName, SUMMARY_SHEET_PREFIX, STATE_SHEET_PREFIX } from './check';
 export { columnLetters } from './address';
-export { layoutSummary } from './layout';
+export { layoutSummary, lineWidth, INFO_LINE_WIDTH } from './layout';
 export { toJsonReport } from './report';
-export { buildSummary, SUMMARY_TABLE_LIMIT } from './summary';
+export { buildSummary, ignoredSheetsLine, SUMMARY_TABLE_LIMIT } from './summary';
 export { PALETTE, STATUS_COLOUR, STATUS_LABEL, STATUS_SEVERITY, COLOUR_LABEL, COLOURS, worse } from './palette';
 export { DEFAULT_SETTINGS } from './defaults';
 export {

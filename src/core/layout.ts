@@ -7,6 +7,13 @@ import type { BlockStyle, CellBlock, Colour, SummaryLayout, SummaryModel, Summar
 
 /** Column widths in characters: A4 landscape fits them one page wide after scaling. */
 const COLUMN_WIDTHS = [14, 10, 10, 10, 12, 12, 26, 10, 46];
+/**
+ * The widest info line, in {@link lineWidth} units, that shows in full on its merged row: the
+ * columns' total less a margin for fonts wider than Excel's width unit. Info lines are not wrapped:
+ * Excel grows no merged row for wrapped text (the add-in's autofit skips merged cells), so a longer
+ * line would be cut off on screen and on paper.
+ */
+export const INFO_LINE_WIDTH = COLUMN_WIDTHS.reduce((a, b) => a + b, 0) - 10;
 const HEADER_FILL = '#DDEBF7';
 const TITLE_SIZE = 16;
 const SECTION_SIZE = 12;
@@ -100,6 +107,27 @@ export function layoutSummary(model: SummaryModel): SummaryLayout {
     leaderTable,
     chartAnchor: { row: values.length + 1, column: 0 },
   };
+}
+
+/**
+ * Width of text in Excel's column-width units, erring wide: ASCII counts 1, every other character 2
+ * (CJK, full-width punctuation, and the curly quotes and … that Chinese fonts draw full width).
+ */
+export function lineWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) width += 1;
+    else {
+      width += 2;
+      // A surrogate pair is one character.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+    }
+  }
+  return width;
 }
 
 /** Spans per table column: as given, or 1 each with the last column taking the remaining width. */

@@ -108,7 +108,8 @@ export function parseWorkbook(input: WorkbookInput, ctx: ParseContext): ParseOut
     }
     const header = detectHeader(sheet);
     if (!header) {
-      ignoredSheets.push(name);
+      // An empty sheet (Sheet2, Sheet3 of a new workbook) is not worth a word.
+      if (hasAnyValue(sheet)) ignoredSheets.push(name);
       return;
     }
     const { firstRow, firstColumn } = sheetOrigin(sheet);
@@ -291,6 +292,15 @@ function isFooterRow(row: Row, requiredColumns: number[]): boolean {
  * unit and date).
  */
 function isLabelRow(row: Row, requiredColumns: number[], kind: HeaderKind): boolean {
+  // Cheap first: a record has its required cells, and they are no labels (a date, a name).
+  let requiredBlank = false;
+  for (const i of requiredColumns) if (isBlank(row[i])) requiredBlank = true;
+  if (!requiredBlank) {
+    for (const i of requiredColumns) {
+      const v = row[i];
+      if (typeof v !== 'string' || !isLabelText(v)) return false;
+    }
+  }
   let filled = 0;
   let labels = 0;
   let dates = 0;
@@ -309,9 +319,7 @@ function isLabelRow(row: Row, requiredColumns: number[], kind: HeaderKind): bool
     return false;
   }
   if (labels === filled) return true;
-  if (labels === 0 || labels + dates < filled) return false;
-  for (const i of requiredColumns) if (!isBlank(row[i])) return false;
-  return true;
+  return requiredBlank && labels > 0 && labels + dates === filled;
 }
 
 /** A group heading in a schedule's leader column: 党委领导, 政府领导, 一、党委班子成员. */

@@ -2,8 +2,11 @@
  * The summary sheet's content (SPEC §3) as plain tables. `layout.ts` turns it into cells.
  */
 import { formatChinese, formatIso, ymdFromDay } from './day';
+import { HEADER_SEARCH_ROWS, HEADER_WORDS } from './detect';
+import { INFO_LINE_WIDTH, lineWidth } from './layout';
+import { formatMessage } from './messages';
 import { STATUS_COLOUR, STATUS_LABEL } from './palette';
-import type { CheckResult, Day, SummaryModel, SummaryTable } from './types';
+import type { CheckResult, Day, Field, SummaryModel, SummaryTable } from './types';
 
 /** Long tables are cut here on the printable sheet; the JSON report and the row colours keep everything. */
 export const SUMMARY_TABLE_LIMIT = 500;
@@ -31,6 +34,9 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
     '颜色：红色＝未完成/已逾期，橙色＝逾期完成，黄色＝临期，绿色＝合规，灰色＝数据问题；无色＝本月尚未到期。',
   ];
   if (ROLE_SOURCE_NOTE[result.roleSource]) infoLines.push(ROLE_SOURCE_NOTE[result.roleSource]);
+  // A log kept on a sheet the check did not read shows as 实检0次: say which sheets were skipped.
+  const ignored = ignoredSheetsLine(result.ignoredSheets);
+  if (ignored !== null) infoLines.push(ignored);
 
   const tables: SummaryTable[] = [];
 
@@ -144,6 +150,63 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
       done: result.leaders.map((l) => l.total),
     },
   };
+}
+
+/**
+ * The line naming the sheets the check did not read (no header row of a known kind in the rows it
+ * searches), with the header words an inspection log needs; null when there are none. It names as
+ * many sheets as fit on one info line ({@link INFO_LINE_WIDTH}), then `…等N张`; a single name too
+ * long for the line is cut. The summary sheet shows it under the title, the CLI prints it.
+ */
+export function ignoredSheetsLine(sheets: ReadonlyArray<string>): string | null {
+  const total = sheets.length;
+  if (total === 0) return null;
+  const line = (names: string, shown: number, shortened: boolean): string =>
+    formatMessage('summary.ignored-sheets', {
+      names,
+      shown,
+      total,
+      shortened: shortened ? 1 : 0,
+      rows: HEADER_SEARCH_ROWS,
+      dateWord: headerWord('date'),
+      leaderWord: headerWord('leader'),
+    });
+  const listed = (k: number) => line(sheets.slice(0, k).join('、'), k, false);
+  const fits = (text: string) => lineWidth(text) <= INFO_LINE_WIDTH;
+
+  const all = listed(total);
+  if (fits(all)) return all;
+  // Fewer names: the line grows with each name shown, so the longest that fits is found by halving.
+  let low = 0;
+  let high = total - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(listed(mid))) low = mid;
+    else high = mid - 1;
+  }
+  if (low > 0) return listed(low);
+
+  // Not even the first name fits: as much of it as does (whole characters, at least one).
+  const first = String(sheets[0]);
+  const room = INFO_LINE_WIDTH - lineWidth(line('', 1, true));
+  let end = 0;
+  let used = 0;
+  while (end < first.length) {
+    const code = first.charCodeAt(end);
+    const next = end + 1 < first.length ? first.charCodeAt(end + 1) : 0;
+    const size = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    const w = lineWidth(first.substr(end, size));
+    if (end > 0 && used + w > room) break;
+    used += w;
+    end += size;
+  }
+  return line(first.slice(0, end), 1, true);
+}
+
+/** The first (the usual) header word of a field of the inspection log, as SPEC §1 lists them. */
+function headerWord(field: Field): string {
+  for (const f of HEADER_WORDS.log.fields) if (f.field === field) return f.words[0];
+  return '';
 }
 
 function limit(table: SummaryTable): SummaryTable {

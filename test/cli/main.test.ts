@@ -386,3 +386,60 @@ describe('workbooks from other programs and with parts ExcelJS cannot carry', ()
     expect(cell.value).toBe("=cmd|' /C calc'!A0");
   });
 });
+
+describe('sheets the check does not read', () => {
+  const TAIL = '（前10行中没有可识别的表头行；如其中有检查记录，请在表头行写明“检查日期”和“带队领导”）';
+  // 赵刚's second inspection kept on a monthly sheet whose header the check does not know (人员 is no leader word).
+  const monthly = (wb: ExcelJS.Workbook) => {
+    const ws = wb.addWorksheet('8月补录');
+    ws.getRow(1).values = ['日期', '人员', '地点', '内容'];
+    ws.getRow(2).values = [utc(2019, 8, 20), '赵刚', '南山矿业', '安全检查'];
+  };
+  const noNotes = (wb: ExcelJS.Workbook) => wb.removeWorksheet(wb.getWorksheet('备注')!.id);
+
+  /** Column A of the summary's rows above its first section (title and info lines). */
+  async function infoRows(file: string): Promise<Array<{ text: string; merged: string | null; wrap: boolean }>> {
+    const summary = (await readBack(fs.readFileSync(path.join(dir, file)))).getWorksheet('履职汇总 2019-08')!;
+    const rows: Array<{ text: string; merged: string | null; wrap: boolean }> = [];
+    for (let r = 2; r <= summary.rowCount; r++) {
+      const cell = summary.getCell(r, 1);
+      if (cell.value === null || cell.value === undefined || cell.value === '') break;
+      const far = summary.getCell(r, 9);
+      rows.push({ text: String(cell.value), merged: far.isMerged ? (far.master.address + ':' + far.address) : null, wrap: !!(cell.alignment && cell.alignment.wrapText) });
+    }
+    return rows;
+  }
+
+  const cases: Array<[string, (wb: ExcelJS.Workbook) => void, string[]]> = [
+    ['every sheet read: no line', noNotes, []],
+    ['a note sheet', () => undefined, ['备注']],
+    ['a note sheet and a monthly log, in tab order', monthly, ['备注', '8月补录']],
+  ];
+  test.each(cases)('%s: in the terminal, on the summary sheet and in the JSON', async (_name, decorate, ignored) => {
+    write('镇.xlsx', await townshipWorkbook({ decorate }));
+    const r = await cli(['镇.xlsx', ...AUGUST, '--json', 'r.json']);
+    expect(r.code).toBe(0);
+    expect(json('r.json').ignoredSheets).toEqual(ignored);
+    const lines = r.stdout.split('\n');
+    const info = await infoRows('镇-检查结果.xlsx');
+    if (ignored.length === 0) {
+      expect(lines.filter((l) => l.includes('未读取'))).toEqual([]);
+      expect(info.filter((l) => l.text.includes('未读取'))).toEqual([]);
+      return;
+    }
+    const line = '未读取的工作表：' + ignored.join('、') + TAIL;
+    // Printed after the data problems; the last info line, one merged row across A:I, not wrapped.
+    expect(lines[lines.findIndex((l) => l.startsWith('数据问题：')) + 1]).toBe(line);
+    expect(info[info.length - 1]).toEqual({ text: line, merged: 'A' + (info.length + 1) + ':I' + (info.length + 1), wrap: false });
+  });
+
+  test('the summary sheet the tool wrote is not named when it runs on its own output', async () => {
+    write('镇.xlsx', await townshipWorkbook({ decorate: monthly }));
+    expect((await cli(['镇.xlsx', ...AUGUST])).code).toBe(0);
+    const again = await cli(['镇-检查结果.xlsx', ...AUGUST, '--out', 'again.xlsx', '--json', 'b.json']);
+    expect(again.code).toBe(0);
+    expect(json('b.json').ignoredSheets).toEqual(['备注', '8月补录']);
+    expect(again.stdout).toContain('未读取的工作表：备注、8月补录' + TAIL);
+    expect((await infoRows('again.xlsx')).map((l) => l.text)).toEqual((await infoRows('镇-检查结果.xlsx')).map((l) => l.text));
+  });
+});

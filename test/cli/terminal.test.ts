@@ -147,6 +147,43 @@ describe('formatTerminalReport', () => {
   });
 });
 
+describe('sheets the check did not read', () => {
+  const TAIL = '（前10行中没有可识别的表头行；如其中有检查记录，请在表头行写明“检查日期”和“带队领导”）';
+  const withIgnored = (ignoredSheets: string[], colour = false) => {
+    const r = result();
+    r.ignoredSheets = ignoredSheets;
+    return formatTerminalReport({ result: r, input: 'a.xlsx', output: 'o.xlsx', json: null, summaryReplaced: false, lostParts: [], colour });
+  };
+  const months = Array.from({ length: 12 }, (_, i) => i + 1 + '月补录');
+  const cases: Array<[string, string[], string | null]> = [
+    ['none: no line', [], null],
+    ['named, right after the data problems', ['8月补录', '说明'], '未读取的工作表：8月补录、说明' + TAIL],
+    ['a long list cut as on the summary sheet', months, '未读取的工作表：1月补录、2月补录、3月补录…等12张' + TAIL],
+  ];
+  test.each(cases)('%s', (_name, ignored, expected) => {
+    const lines = withIgnored(ignored).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('数据问题：'));
+    expect(at).toBeGreaterThan(0);
+    if (expected === null) {
+      expect(lines.filter((l) => l.includes('未读取'))).toEqual([]);
+      expect(lines[at + 1]).toBe('');
+    } else {
+      expect(lines[at + 1]).toBe(expected);
+      expect(lines.filter((l) => l.includes('未读取'))).toHaveLength(1);
+    }
+  });
+
+  test('the label is bold like the others when colour is on', () => {
+    expect(withIgnored(['8月补录'], true)).toContain('\x1b[1m未读取的工作表\x1b[0m：8月补录（');
+  });
+
+  test('a sheet name cannot drive the terminal', () => {
+    const text = withIgnored(['补录\x1b[2J\u202e']);
+    expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(text).toContain('未读取的工作表：补录?[2J?（');
+  });
+});
+
 test('clean keeps ordinary text, including full-width and emoji', () => {
   expect(clean('熊\u3000丹（党委书记）👍')).toBe('熊\u3000丹（党委书记）👍');
   expect(clean('a\nb')).toBe('a b');

@@ -275,6 +275,11 @@ describe('numbers typed into date columns are data problems, not dates in 1900',
 });
 
 // Registers end with totals, notes and a sign-off line; a name cell may carry a title.
+test('sheets with text and no header are listed as not read; empty sheets are not', () => {
+  const result = check({ sheets: [seedSchedule(), logSheet(LOG), { name: 'Sheet2', values: [] }, { name: 'Sheet3', values: [['', null]] }, { name: '说明', values: [['本表由安监站填写']] }] });
+  expect(result.ignoredSheets).toEqual(['说明']);
+});
+
 describe('lines below a table and titles beside a name are not records', () => {
   const schedule = (extra: CellValue[][]): WorkbookInput['sheets'][number] => {
     const s = seedSchedule();

@@ -7,13 +7,19 @@
 import { checkCompliance, writeMonthlySummary } from '../../src/excel';
 import { layoutSummary, summarySheetName } from '../../src/core';
 import { versionAtLeast } from '../sim';
-import { AS_OF, bigLog, LOG, mergedLog, MONTH, township, withoutMerges } from './fixture';
+import { AS_OF, aug, bigLog, LOG, mergedLog, MONTH, township, withoutMerges } from './fixture';
 import { API_VERSIONS, cliRun, simFormats, simSummary, withSim } from './helpers';
 
 const workbooks: Array<[string, () => ReturnType<typeof township>, Record<string, number[]>]> = [
   ['township with the clerk’s own formats', () => township(), { [LOG]: [1, 5] }],
   ['a 300-row log with alternating colours', () => bigLog(300), { [LOG]: [1, 5] }],
   ['a log with dates and leaders merged over a trip’s records', () => mergedLog(), { [LOG]: [1, 5] }],
+  // 人员 is no leader word: the sheet is not read, and the summary names it.
+  [
+    'township with a monthly sheet the check does not read',
+    () => township().concat([{ name: '8月补录', values: [['日期', '人员', '地点', '内容'], [aug(20), '邓光明', '大栗港加油站', '安全检查']] }]),
+    { [LOG]: [1, 5], '8月补录': [1] },
+  ],
 ];
 
 describe.each(API_VERSIONS.concat(['1.13']))('ExcelApi %s', (apiVersion) => {
@@ -45,6 +51,9 @@ describe.each(API_VERSIONS.concat(['1.13']))('ExcelApi %s', (apiVersion) => {
       const layout = layoutSummary(cli.result.summary);
       expect(simSummary(sim, summarySheetName(MONTH), layout.values.length, layout.columnWidths.length)).toEqual(cli.summary);
       expect(cli.summary).toEqual(layout.values);
+      // The summary names the sheets not read, on both sides (the case above has one).
+      const ignored = cli.summary.filter((row) => String(row[0]).indexOf('未读取的工作表：') === 0);
+      expect(ignored.map((row) => String(row[0]).split('（')[0])).toEqual(cli.result.ignoredSheets.length ? ['未读取的工作表：8月补录'] : []);
     } finally {
       sim.done();
     }
