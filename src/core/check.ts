@@ -201,6 +201,14 @@ function foldRows(
   const sheetOrder: SheetAcc[] = [];
   // Several messages of the worst status on one row are rare: kept aside, joined at the end.
   const moreMessages = new Map<RowColour, string[]>();
+  // What could not be read on a row coloured for something worse (a late row whose hazard has no
+  // deadline): never hidden, added after the row's own message.
+  const problemNotes = new Map<RowColour, string[]>();
+  const note = (acc: RowColour, message: string) => {
+    const notes = problemNotes.get(acc);
+    if (notes === undefined) problemNotes.set(acc, [message]);
+    else if (notes.indexOf(message) < 0) notes.push(message);
+  };
   let pending = false;
   // Findings come in long runs of one sheet: remember the last one instead of a lookup each time.
   let current: SheetAcc | null = null;
@@ -243,6 +251,10 @@ function foldRows(
     // Messages of every finding that shares the worst status, so a grey row lists all its problems.
     // The worst only changes to a strictly more severe status, so what was kept before is dropped.
     if (STATUS_SEVERITY[f.status] > STATUS_SEVERITY[acc.status]) {
+      if (acc.status === 'problem') {
+        const kept = moreMessages.get(acc);
+        for (const m of kept === undefined ? [acc.message] : kept) note(acc, m);
+      }
       acc.status = f.status;
       acc.colour = STATUS_COLOUR[f.status] as RowColour['colour'];
       acc.rule = f.rule;
@@ -252,10 +264,15 @@ function foldRows(
       const more = moreMessages.get(acc);
       if (more === undefined) moreMessages.set(acc, [acc.message, f.message]);
       else if (more.indexOf(f.message) < 0) more.push(f.message);
+    } else if (f.status === 'problem' && acc.status !== 'problem') {
+      note(acc, f.message);
     }
   }
   moreMessages.forEach((messages, acc) => {
     acc.message = messages.join('；');
+  });
+  problemNotes.forEach((notes, acc) => {
+    if (acc.status !== 'problem') acc.message = [acc.message].concat(notes).join('；');
   });
 
   const sheetIndex = new Map<string, number>();

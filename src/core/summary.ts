@@ -130,7 +130,7 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
     );
   tables.push(
     limit({
-      title: '五、数据问题（无法读取的行，已标灰色）',
+      title: '五、数据问题（所在行标灰色，除非该行另有更严重的问题）',
       header: ['工作表', '行', '列', '问题'],
       spans: [1, 1, 1, 6],
       rows: problemRows,

@@ -508,6 +508,36 @@ describe('states in the done-date column, and the day a state names', () => {
   });
 });
 
+// A row coloured for something worse still says what on it could not be read.
+describe('a data problem on a row with a worse colour', () => {
+  test.each<[string, LogRow, string, string[]]>([
+    [
+      'late, and the hazard has no deadline: orange, with both messages',
+      { date: serial(2019, 8, 28), leader: '鲁攀', site: '和平加油站', hazard: '消防通道堵塞' },
+      'orange',
+      ['8月28日检查，晚于当月25日', '未填写整改期限'],
+    ],
+    [
+      'overdue hazard on a row whose leader cell also names someone unknown: red, with both',
+      { date: serial(2019, 8, 12), leader: '鲁攀、张三', site: '和平加油站', hazard: '灭火器过期', deadline: '2019-08-20' },
+      'red',
+      ['逾期', '张三'],
+    ],
+  ])('%s', (_name, row, colour, parts) => {
+    const result = check({ sheets: [seedSchedule(), logSheet([row])] });
+    const coloured = result.rows.find((r) => r.sheet === '检查记录' && r.row === 3)!;
+    expect(coloured.colour).toBe(colour);
+    for (const part of parts) expect(coloured.message).toContain(part);
+  });
+
+  test('a row with only data problems stays grey with its messages once', () => {
+    const result = check({ sheets: [seedSchedule(), logSheet([{ date: 'abc', leader: '张三', site: '刘家村' }])] });
+    const coloured = result.rows.find((r) => r.sheet === '检查记录' && r.row === 3)!;
+    expect(coloured.colour).toBe('grey');
+    expect(coloured.message.split('；').length).toBe(new Set(coloured.message.split('；')).size);
+  });
+});
+
 // A 检查人员 column names everyone who went; a 带队领导 column names the leaders only.
 describe('staff named beside the leader', () => {
   test.each<[string, string, string, string[], string | null]>([
