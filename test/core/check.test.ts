@@ -466,6 +466,12 @@ describe('deadlines written as dates due by, month ends and weeks', () => {
     ['3个月内整改', '3个月内整改', '2019-11-12', 'pending'],
     ['the same day', '当天', '2019-08-12', 'overdue'],
     ['即日', '即日整改', '2019-08-12', 'overdue'],
+    ['days, then 整改到位', '10日内整改到位', '2019-08-22', 'overdue'],
+    ['截至 a date', '截至8月15日', '2019-08-15', 'overdue'],
+    ['a date 止', '8月15日止', '2019-08-15', 'overdue'],
+    ['截止 a full date, then 前', '截止2019年9月5日前', '2019-09-05', 'due-soon'],
+    ['立查立改', '立查立改', '2019-08-12', 'overdue'],
+    ['马上', '马上', '2019-08-12', 'overdue'],
   ])('%s: %s → %s', (_name, deadline, iso, status) => {
     const result = check({ sheets: [seedSchedule(), logSheet([{ date: serial(2019, 8, 12), leader: '郭环球', site: '刘家村', hazard: '灭火器过期', deadline }])] });
     expect(result.problems).toEqual([]);

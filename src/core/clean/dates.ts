@@ -165,7 +165,7 @@ export function smallNumber(text: string): number | null {
 }
 
 /** What may follow a deadline's time: 整改, 完成, 整改完成 or 整改完毕. */
-const THEN_FIXED = '(?:整改|完成|整改完成|整改完毕)?';
+const THEN_FIXED = '(?:整改|完成|整改完成|整改完毕|整改到位|完成整改|到位)?';
 /** What may come before it: 限期 or 限 (限3日内整改). */
 const LIMIT = '(?:限期|限)?';
 const RELATIVE_DAYS = new RegExp('^' + LIMIT + '(\\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:天|日内|日之内|日以内)(?:内|之内|以内)?' + THEN_FIXED + '$');
@@ -235,13 +235,21 @@ export function monthEndDeadline(cleaned: string, inspection: Day): Day | null {
 }
 
 const DONE_WORDS = '(?:完成整改|整改完成|整改完毕|整改到位|完成|整改|到位)?';
-const BY_DATE = new RegExp('^(.+?)(?:之前|以前|前)' + DONE_WORDS + '$');
+const BY_DATE = new RegExp('^(.+?)(?:之前|以前|前|为止|止)' + DONE_WORDS + '$');
+/** 截至8月15日, 截止2019年8月15日: the date it is due by. */
+const DUE_BY = /^(?:截至|截止到|截止)[:：]?(.+)$/;
 const DAY_ONLY = new RegExp('^(\\d{1,2})[日号](?:之前|以前|前)?' + DONE_WORDS + '$');
 
-/** `9月5日前`, `2019年8月20日之前`, `9月5日前完成整改` → the date text without its “before”; other text as it is. */
+/**
+ * `9月5日前`, `2019年8月20日之前`, `9月5日前完成整改`, `8月15日止`, `截至8月15日` → the date text without
+ * its “before”; other text as it is.
+ */
 export function withoutBefore(text: string): string {
-  const m = BY_DATE.exec(trimAll(text));
-  return m ? m[1] : text;
+  const trimmed = trimAll(text);
+  const due = DUE_BY.exec(trimmed);
+  const rest = due ? trimAll(due[1]) : trimmed;
+  const m = BY_DATE.exec(rest);
+  return m ? m[1] : due ? rest : text;
 }
 
 /**

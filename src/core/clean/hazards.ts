@@ -134,7 +134,7 @@ export function doneDayText(text: string): string | null {
   return m ? m[1] : null;
 }
 
-const IMMEDIATE = ['立即', '当场', '现场整改', '立行立改', '即时整改', '马上整改', '当天', '当日', '即日', '即时'];
+const IMMEDIATE = ['立即', '当场', '现场整改', '立行立改', '即时整改', '马上', '当天', '当日', '即日', '即时', '立查立改', '即查即改', '随查随改', '边查边改'];
 
 /**
  * True when a deadline cell means "at once": 立即整改, 当场整改, 立即 (also 当场, 现场整改, 立行立改),
