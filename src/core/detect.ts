@@ -27,6 +27,8 @@ export const HEADER_WORDS: Readonly<Record<HeaderKind, KindWords>> = {
       { field: 'scope', words: ['检查范围', '负责范围', '检查内容', '联系点', '分管领域', '责任范围', '责任区域', '联系村'] },
       { field: 'department', words: ['牵头部门', '责任部门', '部门'] },
       { field: 'role', words: ['职务', '职位', '角色'] },
+      // Beyond the SPEC list: key sites in a column of their own, listed without quotes.
+      { field: 'keySites', words: ['重点场所', '重点检查场所', '重点检查单位', '重点单位', '重点企业', '包保企业', '重点检查对象'] },
     ],
   },
   log: {

@@ -11,7 +11,7 @@ import { cleanName, splitLeaders, splitNames, TITLE_ENDINGS } from './clean/name
 import type { LeaderSplit } from './clean/names';
 import { makeProblem } from './clean/problem';
 import { isMainRole, isWholeTownshipScope, splitTitles } from './clean/roles';
-import { extractSites } from './clean/sites';
+import { extractSites, listedSites } from './clean/sites';
 import { cellText, cleanKey, isBlank, isErrorValue, isFooterText, isLabelText, nfkc, quoteCell, stripBracketed, trimAll } from './clean/text';
 import { splitUnits } from './clean/units';
 import { dayFromExcelSerial, dayFromYmd, formatIso, isValidYmd, ymdFromDay } from './day';
@@ -617,6 +617,7 @@ function readSchedules(sheets: KindSheet[], problems: Problem[]): ScheduleRead {
     const iScope = fields.index('scope');
     const iDept = fields.index('department');
     const iRole = fields.index('role');
+    const iKeySites = fields.index('keySites');
     // The leader of the previous data row: a row without a leader continues it (a merged cell).
     let current: Leader | null = null;
     let previousRow = -1;
@@ -629,6 +630,8 @@ function readSchedules(sheets: KindSheet[], problems: Problem[]): ScheduleRead {
       const scope = trimAll(cellText(cellAt(row, iScope)));
       const deptText = cellText(cellAt(row, iDept));
       const roleText = cellText(cellAt(row, iRole));
+      const sites = extractSites(scope);
+      for (const s of iKeySites < 0 ? [] : listedSites(cellText(cellAt(row, iKeySites)))) if (sites.indexOf(s) < 0) sites.push(s);
       const adjacent = previousRow === excelRow - 1;
       previousRow = excelRow;
       if (isErrorValue(leaderCell)) {
@@ -639,7 +642,7 @@ function readSchedules(sheets: KindSheet[], problems: Problem[]): ScheduleRead {
       const leaderText = cellText(leaderCell);
       if (trimAll(leaderText) === '') {
         if (current && adjacent) {
-          mergeInto(current, scope, deptText, roleText);
+          mergeInto(current, scope, sites, deptText, roleText);
         } else {
           push('empty-leader', excelRow, fields.column('leader'), leaderHeader, 'problem.orphan-schedule-row', {});
           current = null;
@@ -672,7 +675,7 @@ function readSchedules(sheets: KindSheet[], problems: Problem[]): ScheduleRead {
         if (!(existing === current && adjacent)) {
           push('other', excelRow, fields.column('leader'), leaderHeader, 'problem.duplicate-leader', { name, firstRow: existing.ref.row });
         }
-        mergeInto(existing, scope, deptText, roleText);
+        mergeInto(existing, scope, sites, deptText, roleText);
         current = existing;
         return;
       }
@@ -682,7 +685,7 @@ function readSchedules(sheets: KindSheet[], problems: Problem[]): ScheduleRead {
         role: 'member',
         titles: roleText === '' ? [] : splitTitles(roleText),
         departments: splitUnits(deptText),
-        sites: extractSites(scope),
+        sites,
         scope,
         ref: { sheet: sheet.name, row: excelRow },
       };
@@ -699,8 +702,8 @@ function readSchedules(sheets: KindSheet[], problems: Problem[]): ScheduleRead {
   return { leaders, hasRoleColumn, deadlineDay };
 }
 
-function mergeInto(leader: Leader, scope: string, deptText: string, roleText: string): void {
-  for (const s of extractSites(scope)) if (leader.sites.indexOf(s) < 0) leader.sites.push(s);
+function mergeInto(leader: Leader, scope: string, sites: string[], deptText: string, roleText: string): void {
+  for (const s of sites) if (leader.sites.indexOf(s) < 0) leader.sites.push(s);
   for (const d of splitUnits(deptText)) if (leader.departments.indexOf(d) < 0) leader.departments.push(d);
   for (const t of roleText === '' ? [] : splitTitles(roleText)) if (leader.titles.indexOf(t) < 0) leader.titles.push(t);
   if (scope !== '' && leader.scope.indexOf(scope) < 0) leader.scope = leader.scope === '' ? scope : leader.scope + '\n' + scope;

@@ -77,6 +77,7 @@ export type Field =
   | 'scope'
   | 'department'
   | 'role'
+  | 'keySites'
   // log (shares 'leader')
   | 'date'
   | 'site'

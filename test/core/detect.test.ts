@@ -32,6 +32,7 @@ describe('matchHeaderRow', () => {
     // Schedules headed by 分管领域 / 班子成员.
     ['班子成员 and 分管领域', ['班子成员', '职务', '分管领域'], 'schedule', { leader: 0, role: 1, scope: 2 }],
     ['责任范围', ['姓名', '责任范围'], 'schedule', { leader: 0, scope: 1 }],
+    ['a 重点场所 column', ['带队领导', '分管领域', '重点检查场所'], 'schedule', { leader: 0, scope: 1, keySites: 2 }],
     // Meetings with 研究事项.
     ['研究事项', ['会议时间', '会议名称', '研究事项'], 'meetings', { date: 0, name: 1, topic: 2 }],
   ])('%s', (_name, header, kind, columns) => {
