@@ -107,6 +107,8 @@ export interface HeaderMatch {
   /** 0-based indexes of the first and last non-empty cells of the row. */
   first: number;
   last: number;
+  /** Other columns headed like a site (检查地点 beside 被检查单位), read together with `columns.site`. */
+  moreSites?: number[];
 }
 
 // Longer header cells are titles or notes, never a column header.
@@ -154,11 +156,13 @@ export function matchHeaderRow(row: ReadonlyArray<CellValue> | null | undefined)
   for (const kind of order) {
     const words = SORTED_WORDS[kind];
     const claims: Partial<Record<Field, { col: number; len: number; raw: string }>> = {};
+    const siteCells: number[] = [];
     for (const cell of cells) {
       for (const w of words) {
         if (cell.key.indexOf(w.word) >= 0) {
           const prev = claims[w.field];
           if (!prev || w.word.length > prev.len) claims[w.field] = { col: cell.index, len: w.word.length, raw: cell.raw };
+          if (w.field === 'site') siteCells.push(cell.index);
           break;
         }
       }
@@ -183,6 +187,9 @@ export function matchHeaderRow(row: ReadonlyArray<CellValue> | null | undefined)
     // `order` is the priority order, so only a strictly larger count replaces the best.
     if (count > bestCount) {
       best = { kind, columns, headers, first, last };
+      // 检查地点 beside 被检查单位: the place written in the other column is read too.
+      const moreSites = siteCells.filter((c) => c !== columns.site);
+      if (moreSites.length > 0) best.moreSites = moreSites;
       bestCount = count;
     }
   }
@@ -220,7 +227,7 @@ export function detectHeader(sheet: SheetInput): HeaderDetection | null {
     if (!match) continue;
     const joined = joinSubHeader(values[r], values[r + 1], match);
     const found = joined || match;
-    return { headerIndex: joined ? r + 1 : r, kind: found.kind, columns: found.columns, headers: found.headers, first: found.first, last: found.last };
+    return { headerIndex: joined ? r + 1 : r, kind: found.kind, columns: found.columns, headers: found.headers, first: found.first, last: found.last, moreSites: found.moreSites };
   }
   return null;
 }

@@ -752,13 +752,14 @@ function readLogs(sheets: KindSheet[], rc: ReadContext): LogEntry[] {
     const iDeadline = f.index('deadline');
     const iDone = f.index('doneDate');
     const iState = f.index('state');
+    const moreSites = sheet.header.moreSites || [];
     forEachDataRow(sheet, (row, excelRow) => {
       if (isDuplicate(rc, duplicates, sheet, row, excelRow)) return;
       const date = rowDate(rc, sheet, f, 'date', excelRow, cellAt(row, iDate), dateCache, true);
       const leaders = rowLeaders(rc, sheet, f, excelRow, cellAt(row, iLeader), leaderCache);
       if (date === null || leaders === null) return;
 
-      const siteRaw = optionalText(rc, sheet, f, 'site', excelRow, cellAt(row, iSite));
+      const siteRaw = siteText(rc, sheet, f, excelRow, row, iSite, moreSites);
       const hazardText = optionalText(rc, sheet, f, 'hazard', excelRow, cellAt(row, iHazard));
       const entry: LogEntry = {
         ref: { sheet: sheet.name, row: excelRow },
@@ -785,6 +786,21 @@ function readLogs(sheets: KindSheet[], rc: ReadContext): LogEntry[] {
     });
   }
   return entries;
+}
+
+/**
+ * The site cell's text, with the text of the other site columns after it (检查地点 童子山村 beside
+ * 被检查单位 童子山石场 → `童子山石场 童子山村`), so that a key site named in either is covered.
+ */
+function siteText(rc: ReadContext, sheet: KindSheet, f: Fields, excelRow: number, row: Row, iSite: number, moreSites: number[]): string {
+  let text = optionalText(rc, sheet, f, 'site', excelRow, cellAt(row, iSite));
+  for (let i = 0; i < moreSites.length; i++) {
+    const v = row[moreSites[i]];
+    if (v === null || v === undefined || v === '' || isErrorValue(v)) continue;
+    const more = trimAll(cellText(v));
+    if (more !== '' && text.indexOf(more) < 0) text = text === '' ? more : text + ' ' + more;
+  }
+  return text;
 }
 
 /** cleanName, remembered per text: a log names the same few hundred sites over and over. */

@@ -60,3 +60,23 @@ test('a schedule with a 重点场所 column: its sites are the leaders’ key si
   expect(lu.status).toBe('missing');
   expect(outcome.result.leaders.find((l) => l.name === '郭环球')!.status).toBe('ok');
 });
+
+test('a log with two place columns (检查地点, 被检查单位): a key site named in either is covered', () => {
+  const schedule: CellValue[][] = [
+    ['带队领导', '职务', '检查范围'],
+    ['熊丹', '镇长', '全镇辖区内（重点检查负责童子山村）'],
+    ['鲁攀', '副镇长', '负责“和平加油站”'],
+  ];
+  const log: CellValue[][] = [
+    ['检查日期', '带队领导', '检查地点', '被检查单位'],
+    [serial(2019, 8, 4), '熊丹', '童子山村', '童子山石场'],
+    [serial(2019, 8, 6), '鲁攀', '集镇', '和平加油站'],
+    [serial(2019, 8, 9), '鲁攀', '', ''],
+  ];
+  const outcome = checkWorkbook({ sheets: [{ name: '安排表', values: schedule }, { name: '检查记录', values: log }] }, { month: '2019-08', asOf: '2019-09-02' });
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  const sitesOf = (name: string) => outcome.result.leaders.find((l) => l.name === name)!.sites.map((s) => [s.name, s.status]);
+  expect(sitesOf('熊丹')).toEqual([['童子山村', 'ok']]);
+  expect(sitesOf('鲁攀')).toEqual([['和平加油站', 'ok']]);
+  expect(outcome.result.problems).toEqual([]);
+});
