@@ -325,8 +325,9 @@ function isLabelRow(row: Row, requiredColumns: number[], kind: HeaderKind): bool
 /** A group heading in a schedule's leader column: 党委领导, 政府领导, 一、党委班子成员. */
 const GROUP_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.]|\(?[一二三四五六七八九十\d]{1,2}\)[、.]?|\d{1,2}[、.])?.{0,8}(?:领导|成员|班子|干部)$/;
 
+/** A date as any edge hands it over: a Date (CLI), a serial number (Excel's range.values), or date text. */
 function isDateLike(v: CellValue): boolean {
-  if (v instanceof Date) return true;
+  if (v instanceof Date || typeof v === 'number') return true;
   if (typeof v !== 'string') return false;
   const parsed = parseDateCell(v, { date1904: false, defaultYear: 2000 });
   return parsed !== null && parsed.ok;

@@ -327,6 +327,9 @@ describe('lines below a table and titles beside a name are not records', () => {
     ['the issuing body', ['大栗港镇安全生产委员会']],
     ['a signature line', ['带队领导（签字）：']],
     ['a sign-off under the last columns', ['', '', '', '', '', '大栗港镇安监站', '2019年9月1日']],
+    // As Excel hands a date cell to the add-in: a serial number (the CLI gets a Date).
+    ['a sign-off with a date cell', ['', '', '', '', '', '大栗港镇安监站', serial(2019, 9, 1)]],
+    ['a sign-off with a Date', ['', '', '', '', '', '大栗港镇安监站', new Date(Date.UTC(2019, 8, 1))]],
   ])('in the log, %s is no record and no problem', (_name, row) => {
     const plain = check(workbook());
     const values = logSheet(LOG).values;
@@ -351,6 +354,7 @@ describe('lines below a table and titles beside a name are not records', () => {
     ['a numbered group heading', ['一、党委班子成员', '', '']],
     ['the issuing body', ['大栗港镇安全生产委员会', '', '']],
     ['the date under it', ['2019年7月1日', '', '']],
+    ['the date under it, a date cell', [serial(2019, 7, 1), '', '']],
     ['a copy-to line', ['抄送：县应急管理局', '', '']],
     ['an issue line', ['大栗港镇党政办', '', '2019年7月1日印发']],
   ])('in the schedule, %s adds no leader', (_name, row) => {
