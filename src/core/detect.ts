@@ -109,6 +109,8 @@ export interface HeaderMatch {
   last: number;
   /** Other columns headed like a site (检查地点 beside 被检查单位), read together with `columns.site`. */
   moreSites?: number[];
+  /** The row has a schedule's leader and scope columns, but also a date column, so it is no schedule. */
+  scheduleButDate?: boolean;
 }
 
 // Longer header cells are titles or notes, never a column header.
@@ -151,6 +153,7 @@ export function matchHeaderRow(row: ReadonlyArray<CellValue> | null | undefined)
   let best: HeaderMatch | null = null;
   let bestCount = 0;
   let logHasDate = false;
+  let scheduleButDate = false;
   // Log before schedule, so the schedule can be refused when the row has a date column.
   const order: HeaderKind[] = ['meetings', 'reports', 'log', 'schedule'];
   for (const kind of order) {
@@ -168,7 +171,10 @@ export function matchHeaderRow(row: ReadonlyArray<CellValue> | null | undefined)
       }
     }
     if (kind === 'log') logHasDate = claims.date !== undefined;
-    if (kind === 'schedule' && logHasDate) continue;
+    if (kind === 'schedule' && logHasDate) {
+      scheduleButDate = !!claims.leader && !!claims.scope;
+      continue;
+    }
     const required = HEADER_WORDS[kind].required;
     let fits = true;
     for (const f of required) if (!claims[f]) fits = false;
@@ -193,6 +199,7 @@ export function matchHeaderRow(row: ReadonlyArray<CellValue> | null | undefined)
       bestCount = count;
     }
   }
+  if (best && scheduleButDate) best.scheduleButDate = true;
   return best;
 }
 
@@ -227,7 +234,7 @@ export function detectHeader(sheet: SheetInput): HeaderDetection | null {
     if (!match) continue;
     const joined = joinSubHeader(values[r], values[r + 1], match);
     const found = joined || match;
-    return { headerIndex: joined ? r + 1 : r, kind: found.kind, columns: found.columns, headers: found.headers, first: found.first, last: found.last, moreSites: found.moreSites };
+    return { ...found, headerIndex: joined ? r + 1 : r };
   }
   return null;
 }

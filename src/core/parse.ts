@@ -135,6 +135,11 @@ export function parseWorkbook(input: WorkbookInput, ctx: ParseContext): ParseOut
 
   const examined = sheetsIn.map((s) => String(s.name)).join('、');
   if (byKind.schedule.length === 0) {
+    // A schedule with a 检查时间 column reads as a log (SPEC §1): say so, it is easy to fix.
+    const dated = ([] as KindSheet[]).concat(byKind.log, byKind.meetings, byKind.reports).filter((k) => k.header.scheduleButDate)[0];
+    if (dated) {
+      return fail('no-schedule', 'input.no-schedule-date-column', { sheet: quoteCell(dated.name, 30), column: quoteCell(dated.header.headers.date || '', 20) });
+    }
     return fail('no-schedule', 'input.no-schedule', {
       leaderWords: wordsOf('schedule', 'leader'),
       scopeWords: wordsOf('schedule', 'scope'),

@@ -136,7 +136,24 @@ describe('checkWorkbook inputs and errors', () => {
   it('needs a schedule', () => {
     const outcome = checkWorkbook({ sheets: [logSheet(LOG)] }, { asOf: '2019-09-02' });
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.error.code).toBe('no-schedule');
+    if (!outcome.ok) {
+      expect(outcome.error.code).toBe('no-schedule');
+      expect(outcome.error.message).toContain('前10行中没有同时含');
+    }
+  });
+
+  it('says why a schedule with a 检查时间 column is no schedule, and what to do', () => {
+    const schedule = { name: '安排表', values: [['带队领导', '检查时间', '检查范围'], ['郭环球', '每月25日前', '全镇辖区（重点检查负责刘家村）']] };
+    const outcome = checkWorkbook({ sheets: [schedule, logSheet(LOG)] }, { asOf: '2019-09-02' });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.code).toBe('no-schedule');
+      expect(outcome.error.message).toContain('工作表“安排表”有带队领导和检查范围列，但也有日期列“检查时间”');
+      expect(outcome.error.message).toContain('完成时限');
+    }
+    // Renamed as the message says, it is read.
+    const renamed = { ...schedule, values: [['带队领导', '完成时限', '检查范围'], schedule.values[1]] };
+    expect(checkWorkbook({ sheets: [renamed, logSheet(LOG)] }, { asOf: '2019-09-02' }).ok).toBe(true);
   });
 
   it('defaults the month to the month of the as-of date', () => {

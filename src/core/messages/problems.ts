@@ -49,6 +49,11 @@ export const PROBLEM_MESSAGES: Record<string, MessageTemplate> = {
   'input.no-schedule': (d) =>
     '未找到带队检查安排表：前10行中没有同时含“' + d.leaderWords + '”和“' + d.scopeWords + '”的表头行（已查看：' + d.sheets +
     '）。 (No schedule sheet found: looked for a header row with a leader column and a scope column in the first 10 rows.)',
+  'input.no-schedule-date-column': (d) =>
+    '未找到带队检查安排表：工作表“' + d.sheet + '”有带队领导和检查范围列，但也有日期列“' + d.column +
+    '”，按规则有日期列的表不当作安排表（当作了检查记录）。请把这一列的表头改成“完成时限”或删去，或把其中的要求写进“检查范围”。' +
+    ' (No schedule sheet found: sheet “' + d.sheet + '” has leader and scope columns but also a date column “' + d.column +
+    '”, so it was read as an inspection log. Rename that column, e.g. to 完成时限, or remove it.)',
   'input.no-log': (d) =>
     '未找到检查记录表：前10行中没有同时含“' + d.dateWords + '”和“' + d.leaderWords + '”的表头行（已查看：' + d.sheets +
     '）。 (No inspection log found: looked for a header row with a date column and a leader column in the first 10 rows.)',
