@@ -279,7 +279,7 @@ function renderSheets(result: CheckResult): HTMLElement {
   }
   add(section, list);
   if (result.ignoredSheets.length) {
-    add(section, el('p', 'ms-font-xs muted', '未识别、未检查的工作表：' + result.ignoredSheets.join('、')));
+    add(section, el('p', 'ms-font-xs muted', '未读取的工作表（前10行中没有认得出的表头，其中的检查不计入）：' + result.ignoredSheets.join('、')));
   }
   return section;
 }
