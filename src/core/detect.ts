@@ -66,6 +66,12 @@ export const HEADER_WORDS: Readonly<Record<HeaderKind, KindWords>> = {
   },
 };
 
+/** The header words of one field of a kind, the usual one first (SPEC §1's table, then ours). */
+export function fieldWords(kind: HeaderKind, field: Field): ReadonlyArray<string> {
+  const f = HEADER_WORDS[kind].fields.find((x) => x.field === field);
+  return f ? f.words : [];
+}
+
 /** When several kinds fit one header row equally well, the first of these wins. */
 export const KIND_PRIORITY: ReadonlyArray<HeaderKind> = ['meetings', 'reports', 'log', 'schedule'];
 

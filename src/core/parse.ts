@@ -18,6 +18,7 @@ import { dayFromExcelSerial, dayFromYmd, formatIso, isValidYmd, ymdFromDay } fro
 import {
   deadlineDayFromText,
   detectHeader,
+  fieldWords,
   HEADER_WORDS,
   isSettingsSheet,
   sheetOrigin,
@@ -225,8 +226,7 @@ function fail(code: InputError['code'], id: string, data: Record<string, string>
 }
 
 function wordsOf(kind: HeaderKind, field: Field): string {
-  const f = HEADER_WORDS[kind].fields.find((x) => x.field === field);
-  return f ? f.words.join('/') : '';
+  return fieldWords(kind, field).join('/');
 }
 
 function hasAnyValue(sheet: SheetInput): boolean {

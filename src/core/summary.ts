@@ -2,7 +2,7 @@
  * The summary sheet's content (SPEC §3) as plain tables. `layout.ts` turns it into cells.
  */
 import { formatChinese, formatIso, ymdFromDay } from './day';
-import { HEADER_SEARCH_ROWS, HEADER_WORDS } from './detect';
+import { fieldWords, HEADER_SEARCH_ROWS } from './detect';
 import { INFO_LINE_WIDTH, lineWidth } from './layout';
 import { formatMessage } from './messages';
 import { STATUS_COLOUR, STATUS_LABEL } from './palette';
@@ -205,8 +205,7 @@ export function ignoredSheetsLine(sheets: ReadonlyArray<string>): string | null 
 
 /** The first (the usual) header word of a field of the inspection log, as SPEC §1 lists them. */
 function headerWord(field: Field): string {
-  for (const f of HEADER_WORDS.log.fields) if (f.field === field) return f.words[0];
-  return '';
+  return fieldWords('log', field)[0] || '';
 }
 
 function limit(table: SummaryTable): SummaryTable {
