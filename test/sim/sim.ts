@@ -95,7 +95,10 @@ export interface SimCell {
 interface SheetState {
   id: number;
   name: string;
-  cells: Map<string, SimCell>;
+  /** Keyed by `key(row, column)`, a number, so scans such as the used range decode it without parsing. */
+  cells: Map<number, SimCell>;
+  /** The used range's bounds as last computed (`all`: formats count; `values`: values only); dropped by every write. */
+  usedCache?: { all?: SimRect | null; values?: SimRect | null };
   protected: boolean;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   charts: SimChartState[];
@@ -156,8 +159,19 @@ function overlaps(a: SimRect, b: SimRect): boolean {
 /** Merged areas Range.getMergedAreasOrNullObject reports at most (Office.js reference: "more than 512 … will fail"). */
 export const MAX_MERGED_AREAS = 512;
 
-function key(row: number, column: number): string {
-  return row + ',' + column;
+/** Columns per row in a cell key: Excel's 16,384 columns. */
+const KEY_STRIDE = MAX_COLUMNS;
+
+function key(row: number, column: number): number {
+  return row * KEY_STRIDE + (column - 1);
+}
+
+function keyRow(k: number): number {
+  return Math.floor(k / KEY_STRIDE);
+}
+
+function keyColumn(k: number): number {
+  return (k % KEY_STRIDE) + 1;
 }
 
 function normColour(c: unknown, member: string): string {
@@ -226,6 +240,7 @@ export class SimWorkbook {
       if (!rect || (rect.row === rect.lastRow && rect.column === rect.lastColumn)) throw new Error('bad merged area in init: ' + addr);
       if (sheet.merges.some((m) => overlaps(m, rect))) throw new Error('merged areas overlap in init: ' + addr);
       sheet.merges.push(rect);
+      sheet.usedCache = undefined;
       // Excel keeps a merged area's value in its top-left cell only.
       for (let r = rect.row; r <= rect.lastRow; r++) {
         for (let c = rect.column; c <= rect.lastColumn; c++) {
@@ -251,7 +266,9 @@ export class SimWorkbook {
     return this.sheets.filter((s) => s.id === id)[0];
   }
 
+  /** The cell to write to, made when missing. Every write goes through here (or `clear`), so it drops the used-range cache. */
   cell(sheet: SheetState, row: number, column: number): SimCell {
+    sheet.usedCache = undefined;
     const k = key(row, column);
     let c = sheet.cells.get(k);
     if (!c) sheet.cells.set(k, (c = { value: '' }));
@@ -292,7 +309,8 @@ export class SimWorkbook {
     let cols = 0;
     s.cells.forEach((c, k) => {
       if (c.value === '') return;
-      const [r, col] = k.split(',').map(Number);
+      const r = keyRow(k);
+      const col = keyColumn(k);
       rows = Math.max(rows, r);
       cols = Math.max(cols, col);
     });
@@ -351,7 +369,8 @@ export class SimWorkbook {
     for (const s of this.sheets) {
       if (!filter(s.name)) continue;
       s.cells.forEach((c, k) => {
-        const [r, col] = k.split(',').map(Number);
+        const r = keyRow(k);
+        const col = keyColumn(k);
         const fill = this.fillAt(s.name, r, col);
         const font = this.fontColourAt(s.name, r, col);
         if (fill || font) out[s.name + '!' + columnLetters(col) + r] = [fill, font];
@@ -746,18 +765,23 @@ class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'id' | '
     return new SimRange(this._ctx, this._path + '.getUsedRange(' + (valuesOnly ? 'true' : '') + ')', () => {
       if (valuesOnly !== undefined) this._host.requireApi('1.2', 'Worksheet.getUsedRange(valuesOnly)');
       const sheet = this._resolve();
+      const cache = (sheet.usedCache = sheet.usedCache || {});
+      const which = valuesOnly ? 'values' : 'all';
+      const known = cache[which];
+      if (known !== undefined) return { sheet, rect: known ? { ...known } : { row: 1, column: 1, lastRow: 1, lastColumn: 1 } };
       let r1 = Infinity, c1 = Infinity, r2 = 0, c2 = 0;
       sheet.cells.forEach((c, k) => {
         const used = c.value !== '' || (!valuesOnly && (c.fill || c.font || c.numberFormat || c.bold || c.hyperlink));
         if (!used) return;
-        const [r, col] = k.split(',').map(Number);
+        const r = keyRow(k);
+        const col = keyColumn(k);
         r1 = Math.min(r1, r);
         c1 = Math.min(c1, col);
         r2 = Math.max(r2, r);
         c2 = Math.max(c2, col);
       });
-      if (!r2) return { sheet, rect: { row: 1, column: 1, lastRow: 1, lastColumn: 1 } };
-      return { sheet, rect: { row: r1, column: c1, lastRow: r2, lastColumn: c2 } };
+      cache[which] = r2 ? { row: r1, column: c1, lastRow: r2, lastColumn: c2 } : null;
+      return { sheet, rect: r2 ? { row: r1, column: c1, lastRow: r2, lastColumn: c2 } : { row: 1, column: 1, lastRow: 1, lastColumn: 1 } };
     });
   }
   activate(): void {
@@ -1080,6 +1104,7 @@ class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numb
     this._call('clear', '1.1', [applyTo], () => {
       const t = this._resolve();
       guardWrite(t);
+      t.sheet.usedCache = undefined;
       for (let r = t.rect.row; r <= t.rect.lastRow; r++) {
         for (let c = t.rect.column; c <= t.rect.lastColumn && c <= MAX_COLUMNS; c++) {
           const k = key(r, c);
