@@ -12,7 +12,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { checkWorkbook, layoutSummary, PALETTE, summarySheetName } from '../../src/core';
 import type { CheckResult, Colour } from '../../src/core/types';
-import { ARTIFACTS, REPO, listFiles, webpackBuild } from '../build/webpack-build';
+import { ARTIFACTS, REPO, listFiles, sharedProductionBuild } from '../build/webpack-build';
 import { foreignRequests, instrument, launchChromium, OFFICE_JS_URL, serveStatic, type PageRecord, type StaticServer } from './harness';
 import { buildSimScript } from '../sim/build-browser';
 import {
@@ -29,7 +29,7 @@ import {
   SCHEDULE_VALUES,
 } from './township';
 
-const OUT = path.join(ARTIFACTS, 'browser-pane');
+let OUT = '';
 const SCREENSHOT = path.join(REPO, 'docs', 'images', 'taskpane.png');
 const VIEWPORT = { width: 360, height: 900 };
 const SHEETS = [
@@ -140,7 +140,7 @@ async function openPane(apiVersion: string): Promise<{ page: Page; record: PageR
 beforeAll(async () => {
   expected = coreResult();
   officeJs = buildSimScript(path.join(ARTIFACTS, 'browser-pane-sim', 'office.js'));
-  webpackBuild({ outDir: OUT, mode: 'production', env: { quiet: 'true' } });
+  OUT = sharedProductionBuild();
   server = await serveStatic(OUT);
   browser = await launchChromium();
 }, 300_000);

@@ -5,10 +5,9 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ARTIFACTS, REPO, listFiles, webpackBuild } from './webpack-build';
+import { ARTIFACTS, PROD_URL, REPO, listFiles, sharedProductionBuild, webpackBuild } from './webpack-build';
 
-const OUT = path.join(ARTIFACTS, 'build-es5');
-const PROD_URL = 'https://oa.example.gov.cn/anquan-addin/';
+let OUT = '';
 // The CLI's path from es-check's own package.json "bin" (it moved between major versions).
 const ES_CHECK_DIR = path.join(REPO, 'node_modules', 'es-check');
 const ES_CHECK = path.join(ES_CHECK_DIR, (JSON.parse(fs.readFileSync(path.join(ES_CHECK_DIR, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['es-check']);
@@ -23,7 +22,7 @@ describe('production build', () => {
   let files: string[] = [];
 
   beforeAll(() => {
-    webpackBuild({ outDir: OUT, mode: 'production', vars: { ADDIN_PROD_URL: PROD_URL } });
+    OUT = sharedProductionBuild();
     files = listFiles(OUT);
   }, 300_000);
 

@@ -23,16 +23,31 @@ const net = require('net') as typeof import('net');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 interface LockFile {
-  packages: Record<string, { version?: string }>;
+  packages: Record<string, { version?: string; optional?: boolean }>;
 }
 
 const lock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as LockFile;
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 
-/** Every copy of office-addin-usage-data the lockfile installs: [folder, version]. */
-const copies: Array<[string, string]> = Object.keys(lock.packages)
+/** Every copy of office-addin-usage-data the lockfile lists: [folder, version]. */
+const listed: Array<[string, string]> = Object.keys(lock.packages)
   .filter((k) => /(^|\/)node_modules\/office-addin-usage-data$/.test(k))
   .map((k) => [k, String(lock.packages[k].version)]);
+const installed = (folder: string) => fs.existsSync(path.join(REPO, folder, 'package.json'));
+/** The copies on this machine, and every copy npm must install (not optional). */
+const copies = listed.filter(([folder]) => installed(folder) || !lock.packages[folder].optional);
+/**
+ * Copies under the optional sideloading tools that npm skipped here (their native keytar could
+ * not be built): they cannot be loaded, so their pinned version must be one without reporting.
+ */
+const skipped = listed.filter(([folder]) => !installed(folder) && lock.packages[folder].optional);
+
+/** 2.1.1 and 3.0.0 are the first versions whose reporting methods are no-ops (PR #993). */
+function inertVersion(version: string): boolean {
+  const [major, minor, patch] = version.split('.').map(Number);
+  if (major >= 3) return true;
+  return major === 2 && (minor > 1 || (minor === 1 && patch >= 1));
+}
 
 type NetCall = string;
 
@@ -77,6 +92,15 @@ async function recordingNetwork(work: () => Promise<void>): Promise<NetCall[]> {
 describe('Office toolchain usage data is off', () => {
   it('the lockfile installs office-addin-usage-data (the toolchain uses it)', () => {
     expect(copies.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the version check below tells inert versions from reporting ones', () => {
+    expect(['2.1.1', '2.2.0', '3.0.0', '3.4.2'].filter(inertVersion)).toEqual(['2.1.1', '2.2.0', '3.0.0', '3.4.2']);
+    expect(['1.6.14', '2.0.10', '2.1.0'].filter(inertVersion)).toEqual([]);
+  });
+
+  it('optional copies npm did not install here are pinned to versions without reporting', () => {
+    expect(skipped.filter(([, version]) => !inertVersion(version))).toEqual([]);
   });
 
   it.each(copies)('%s (%s) never reports, even when asked to', async (folder) => {
