@@ -12,10 +12,13 @@
  *
  * Every https://localhost:3000/ in manifest.xml becomes that URL in dist/manifest.xml.
  *
- * Everything the pages need is served from the add-in's own folder except office.js, which
- * Microsoft requires to be loaded from its CDN. Office UI Fabric Core's stylesheet is copied here
- * with its web-font and CDN image rules removed, so the pane never fetches fonts from the CDN (it
- * uses the system's Segoe UI / Microsoft YaHei instead).
+ * Everything the pages need is served from the add-in's own folder except office.js, which comes
+ * from Microsoft's CDN. For intranets that cannot reach the CDN, `OFFICE_JS=local` copies an
+ * unmodified office.js (the exact-pinned @microsoft/office-js package: its licence lets the library
+ * be distributed unmodified as part of the add-in) into dist/office-js/ and the pages load it from
+ * there; keeping it up to date is then the deployer's job (docs/addin.md).
+ * Office UI Fabric Core's stylesheet is copied here with its web-font and CDN image rules removed,
+ * so the pane never fetches fonts from the CDN (it uses the system's Segoe UI / Microsoft YaHei).
  */
 const path = require('path');
 const crypto = require('crypto');
@@ -25,6 +28,22 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const urlDev = 'https://localhost:3000/';
 const urlProdPlaceholder = 'https://www.contoso.com/';
+
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** The folder of dist/ that holds the local copy of office.js (OFFICE_JS=local). */
+const OFFICE_JS_DIR = 'office-js';
+/**
+ * What of @microsoft/office-js' dist/ an Excel add-in loads: office.js, the Excel host files, the
+ * locale strings, the promise polyfill and the library's own helpers. Debug builds, type files and
+ * other hosts' files (Word, Outlook, …) are left out; every file copied is copied unmodified.
+ */
+const OFFICE_JS_SKIP = [
+  '**/*.debug.js',
+  '**/*-vsdoc.js',
+  '**/*.d.ts',
+  '**/{access,onenote,outlook,outlookwebapp,powerpoint,powerpointios,project,visio,word,wordios}-*.js',
+  '**/outlook_strings.js',
+];
 
 const fabricCss = require.resolve('office-ui-fabric-core/dist/css/fabric.min.css');
 const taskpaneCss = path.join(__dirname, 'src/taskpane/taskpane.css');
@@ -50,6 +69,52 @@ function stripNetworkRules(css) {
   return withoutFonts.replace(/[^{}]*\{[^{}]*url\([^{}]*\}/g, '');
 }
 
+/** 'cdn' (default) or 'local', from OFFICE_JS. */
+function officeJsMode() {
+  const raw = (process.env.OFFICE_JS || 'cdn').trim().toLowerCase();
+  if (raw !== 'cdn' && raw !== 'local') throw new Error('OFFICE_JS must be "cdn" (default) or "local", got "' + process.env.OFFICE_JS + '"');
+  return raw;
+}
+
+/** The package folder of @microsoft/office-js, or a clear error when it is not installed. */
+function officeJsPackageDir() {
+  try {
+    return path.dirname(require.resolve('@microsoft/office-js/package.json'));
+  } catch (e) {
+    throw new Error('OFFICE_JS=local needs the npm package @microsoft/office-js: run npm ci first.');
+  }
+}
+
+/**
+ * Printed after a production build whose manifest points at the placeholder URL: easy to miss
+ * above webpack's own output, and a manifest that points at contoso.com loads nothing.
+ */
+function placeholderNotice() {
+  return [
+    '',
+    '==========================================================================================',
+    ' 注意：没有设置 ADDIN_PROD_URL，dist/manifest.xml 指向的是占位地址 ' + urlProdPlaceholder,
+    ' 用这个清单安装的加载项打不开。请把 dist/ 放到单位的 HTTPS 网站上，再用它的地址重新打包，例如：',
+    '   ADDIN_PROD_URL=https://oa.example.gov.cn/anquan-addin/ npm run build',
+    ' （Windows 命令提示符：set ADDIN_PROD_URL=https://oa.example.gov.cn/anquan-addin/&& npm run build）',
+    ' 详见 docs/addin.md“二、在单位内网部署”。',
+    '',
+    ' Note: ADDIN_PROD_URL is not set, so dist/manifest.xml points at the placeholder ' + urlProdPlaceholder + '.',
+    ' Set it to the HTTPS folder that serves dist/ and build again (docs/addin.md).',
+    '==========================================================================================',
+    '',
+  ].join('\n');
+}
+
+/** Prints the placeholder notice once webpack has finished, below its own output. */
+class PlaceholderNoticePlugin {
+  apply(compiler) {
+    compiler.hooks.done.tap('PlaceholderNoticePlugin', () => {
+      process.stderr.write(placeholderNotice() + '\n');
+    });
+  }
+}
+
 /** Short content hash, appended to stylesheet links so Office's cache picks up new versions. */
 function fileHash(content) {
   return crypto.createHash('sha256').update(content).digest('hex').slice(0, 10);
@@ -58,12 +123,9 @@ function fileHash(content) {
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === 'development';
   const urlProd = productionUrl();
-  if (!dev && urlProd === urlProdPlaceholder && !env.quiet) {
-    console.warn(
-      '\n[manifest] ADDIN_PROD_URL is not set: dist/manifest.xml points at the placeholder ' +
-        `${urlProdPlaceholder}. Set ADDIN_PROD_URL to the HTTPS folder that serves dist/ (docs/addin.md).\n`,
-    );
-  }
+  const placeholder = !dev && urlProd === urlProdPlaceholder && !env.quiet;
+  const officeJsLocal = officeJsMode() === 'local';
+  const officeJsUrl = officeJsLocal ? OFFICE_JS_DIR + '/office.js' : OFFICE_JS_CDN;
   const cssVersion = fileHash(fs.readFileSync(fabricCss, 'utf8') + fs.readFileSync(taskpaneCss, 'utf8'));
   const page = (name, template, chunks) =>
     new HtmlWebpackPlugin({
@@ -76,7 +138,7 @@ module.exports = async (env = {}, options = {}) => {
       // ?hash on the bundles so a new version is not hidden by Office's web cache.
       hash: true,
       minify: false,
-      templateParameters: { cssVersion },
+      templateParameters: { cssVersion, officeJsUrl, officeJsLocal },
     });
 
   const config = {
@@ -116,6 +178,13 @@ module.exports = async (env = {}, options = {}) => {
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: fabricCss, to: 'fabric-core.css', transform: (content) => stripNetworkRules(content.toString()) },
           { from: taskpaneCss, to: 'taskpane.css' },
+          ...(officeJsLocal
+            ? [
+                // `minimized` keeps webpack's minifier off these files: the licence allows them only unmodified.
+                { from: '**/*', context: path.join(officeJsPackageDir(), 'dist'), to: OFFICE_JS_DIR + '/', globOptions: { ignore: OFFICE_JS_SKIP }, info: { minimized: true } },
+                { from: path.join(officeJsPackageDir(), 'LICENSE.md'), to: OFFICE_JS_DIR + '/LICENSE.md', info: { minimized: true } },
+              ]
+            : []),
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -125,6 +194,7 @@ module.exports = async (env = {}, options = {}) => {
           },
         ],
       }),
+      ...(placeholder ? [new PlaceholderNoticePlugin()] : []),
     ],
     devServer: {
       headers: { 'Access-Control-Allow-Origin': '*' },
@@ -143,3 +213,7 @@ module.exports = async (env = {}, options = {}) => {
 
 module.exports.stripNetworkRules = stripNetworkRules;
 module.exports.urlDev = urlDev;
+module.exports.placeholderNotice = placeholderNotice;
+module.exports.PlaceholderNoticePlugin = PlaceholderNoticePlugin;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.OFFICE_JS_DIR = OFFICE_JS_DIR;

@@ -32,6 +32,7 @@ type Action = 'check' | 'summary' | 'clear';
 const ui = {
   loading: byId('loading'),
   outside: byId('outside-office'),
+  officeJsMissing: byId('office-js-missing'),
   controls: byId<HTMLFormElement>('controls'),
   year: byId<HTMLSelectElement>('year'),
   month: byId<HTMLSelectElement>('month'),
@@ -272,7 +273,13 @@ async function start(): Promise<void> {
 
   inExcel = await waitForExcel();
   show(ui.loading, false);
-  show(ui.outside, !inExcel);
+  // The head's watchdog note has done its job: from here the page says it itself.
+  const watchdog = (window as unknown as { dutyOfficeJs?: { failed: boolean; hide(): void } }).dutyOfficeJs;
+  if (watchdog) watchdog.hide();
+  // No Office object at all: office.js could not be loaded (an intranet without Microsoft's CDN).
+  const officeMissing = !inExcel && (typeof Office === 'undefined' || !!(watchdog && watchdog.failed));
+  show(ui.officeJsMissing, officeMissing);
+  show(ui.outside, !inExcel && !officeMissing);
   setBusy(false);
   if (!inExcel) return;
 
