@@ -4,6 +4,7 @@
  * localStorage, which both can read. Everything here is best effort: a webview that refuses
  * storage only loses the convenience, never a result.
  */
+import { defaultMonth } from '../core/period';
 import type { Colour } from '../core/types';
 
 const MONTH_KEY = 'anquan-lvzhi.month-choice';
@@ -25,7 +26,7 @@ export function pad2(n: number): string {
 
 /**
  * The month the clerk chose in the pane, for the ribbon's 检查合规 / 月度汇总. The choice holds
- * for the day it was made: tomorrow the ribbon is back to "this month as of today", so an old
+ * for the day it was made: tomorrow the ribbon is back to the default month (core/period.ts) as of today, so an old
  * choice never silently decides what a later click checks.
  */
 export function saveMonthChoice(month: string, today: string = localToday()): void {
@@ -39,7 +40,7 @@ export function ribbonMonth(today: string = localToday()): string {
     // A month after today's cannot be checked as of today; fall back rather than fail.
     return saved.month <= current ? saved.month : current;
   }
-  return current;
+  return defaultMonth(today);
 }
 
 export type RibbonCommand = 'check' | 'summary' | 'clear';

@@ -4,6 +4,7 @@
  * the adapter's (src/excel), all checking the core's. Runs in IE11 (Excel 2016/2019) as ES5.
  */
 import { dayFromYmd, ymdFromDay } from '../core/day';
+import { defaultMonth } from '../core/period';
 import type { CheckResult } from '../core/types';
 import { checkCompliance, clearMarks, describeRequirements, mergedCellsHint, selectRow, writeMonthlySummary } from '../excel';
 import type { AddinError, AddinOutcome } from '../excel';
@@ -47,12 +48,15 @@ const ui = {
   message: byId('message'),
   lastRun: byId('last-run'),
   results: byId('results'),
+  stale: byId('stale'),
   legend: byId('legend'),
   apiLevel: byId('api-level'),
 };
 
 let inExcel = false;
 let busy = false;
+/** The month and as-of date of the results on show, or null when none are shown. */
+let shownFor: { month: string; asOf: string } | null = null;
 
 /** `YYYY-MM-DD` from what a clerk types: 2019-9-2, 2019/9/2, 2019.9.2, 2019年9月2日. Null if no such day. */
 export function parseAsOf(text: string): string | null {
@@ -69,7 +73,6 @@ export function parseAsOf(text: string): string | null {
 
 function fillMonthSelectors(today: string): void {
   const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
   clear(ui.year);
   // Ten years back covers an audit of old records; one ahead lets a December check roll over.
   for (let y = year + 1; y >= year - 10; y--) {
@@ -83,8 +86,10 @@ function fillMonthSelectors(today: string): void {
     option.value = pad2(m);
     add(ui.month, option);
   }
-  ui.year.value = String(year);
-  ui.month.value = pad2(month);
+  // Early in a month the new month is nearly all 进行中: start on the month the clerk most likely means.
+  const start = defaultMonth(today);
+  ui.year.value = start.slice(0, 4);
+  ui.month.value = start.slice(5, 7);
 }
 
 function chosenMonth(): string {
@@ -96,8 +101,8 @@ function readOptions(): { month: string; asOf: string } | null {
   const asOf = parseAsOf(ui.asOf.value);
   const month = chosenMonth();
   let problem = '';
-  if (asOf === null) problem = '请按“年-月-日”填写截止日期，例如 ' + localToday() + '。';
-  else if (asOf < month + '-01') problem = '截止日期早于所选月份的第一天，请把截止日期改到 ' + month + '-01 或以后。';
+  if (asOf === null) problem = '请按“年-月-日”填写截至日期，例如 ' + localToday() + '。';
+  else if (asOf < month + '-01') problem = '截至日期早于所选月份的第一天，请把截至日期改到 ' + month + '-01 或以后。';
   setText(ui.asOfError, problem);
   show(ui.asOfError, problem !== '');
   ui.asOf.setAttribute('aria-invalid', problem ? 'true' : 'false');
@@ -124,6 +129,29 @@ function setBusy(on: boolean, label?: string): void {
 function showResults(result: CheckResult): void {
   renderResults(ui.results, result, selectTarget);
   show(ui.results, true);
+  shownFor = { month: result.month, asOf: result.asOf };
+  markStale();
+}
+
+function hideResults(): void {
+  clear(ui.results);
+  show(ui.results, false);
+  shownFor = null;
+  markStale();
+}
+
+/**
+ * Results checked for another month or as-of date than the form now shows are out of date: say
+ * so above them (and dim them), so nobody reads August's colours as September's.
+ */
+function markStale(): void {
+  const asOf = parseAsOf(ui.asOf.value);
+  const stale = !!shownFor && (shownFor.month !== chosenMonth() || (asOf !== null && shownFor.asOf !== asOf));
+  ui.results.className = 'results' + (shownFor ? '' : ' is-hidden') + (stale ? ' results--stale' : '');
+  if (stale && shownFor) {
+    setText(ui.stale, '下面的结果是按 ' + shownFor.month + '（截至 ' + shownFor.asOf + '）检查的；月份或截至日期已改动，请重新点“检查合规”。');
+  }
+  show(ui.stale, stale);
 }
 
 /** The adapter never throws by contract; this only guards against a bug turning into a blank pane. */
@@ -177,8 +205,7 @@ async function run(action: Action): Promise<void> {
     } else {
       const outcome = await guarded(() => clearMarks());
       if (!outcome.ok) return renderMessage(ui.message, 'error', outcome.error.message, outcome.error);
-      clear(ui.results);
-      show(ui.results, false);
+      hideResults();
       const n = outcome.value.restoredCells;
       renderMessage(ui.message, 'success', n > 0 ? '已恢复 ' + n + ' 个单元格检查前的格式。' : '没有需要清除的标记。');
     }
@@ -251,16 +278,22 @@ function wire(): void {
   ui.today.onclick = () => {
     ui.asOf.value = localToday();
     readOptions();
+    markStale();
   };
   const monthChanged = () => {
     saveMonthChoice(chosenMonth());
     if (/(^|\s)is-hidden(\s|$)/.test(ui.asOfError.className) === false) readOptions();
+    markStale();
   };
   ui.year.onchange = monthChanged;
   ui.month.onchange = monthChanged;
   ui.asOf.onblur = () => {
     if (ui.asOf.value) readOptions();
+    markStale();
   };
+  // IE11 has no 'input' event on every edit path; keyup and change cover typing and pasting.
+  ui.asOf.onkeyup = markStale;
+  ui.asOf.onchange = markStale;
 }
 
 async function start(): Promise<void> {

@@ -165,7 +165,7 @@ describe('task pane in Chromium with the Excel simulator (ExcelApi 1.9)', () => 
     expect(await page.textContent('#api-level')).toBe('Excel 接口：ExcelApi 1.9');
     // Fixed clock: this month, as of today.
     expect(await page.inputValue('#year')).toBe('2019');
-    expect(await page.inputValue('#month')).toBe('09');
+    expect(await page.inputValue('#month')).toBe('08'); // 2 September: last month, see core/period.ts
     expect(await page.inputValue('#as-of')).toBe(AS_OF);
     expect(await page.evaluate(() => (window as unknown as SimWindow).__sim.sheetNames())).toEqual([SCHEDULE, LOG]);
   });
@@ -273,6 +273,23 @@ describe('task pane in Chromium with the Excel simulator (ExcelApi 1.9)', () => 
     });
     // A click that selects is not an error.
     expect(await page.getAttribute('#message', 'class')).toContain('callout--success');
+  });
+
+  it('results checked for another month or as-of date are marked out of date', async () => {
+    expect(await page.isVisible('#stale')).toBe(false);
+    await page.selectOption('#month', '09');
+    expect(await page.textContent('#stale')).toBe('下面的结果是按 ' + MONTH + '（截至 ' + AS_OF + '）检查的；月份或截至日期已改动，请重新点“检查合规”。');
+    expect(await page.isVisible('#stale')).toBe(true);
+    expect(await page.getAttribute('#results', 'class')).toContain('results--stale');
+    await page.selectOption('#month', MONTH.slice(5));
+    expect(await page.isVisible('#stale')).toBe(false);
+    await page.fill('#as-of', '2019-09-03');
+    await page.press('#as-of', 'Tab');
+    expect(await page.isVisible('#stale')).toBe(true);
+    await page.fill('#as-of', AS_OF);
+    await page.press('#as-of', 'Tab');
+    expect(await page.isVisible('#stale')).toBe(false);
+    expect(await page.getAttribute('#results', 'class')).not.toContain('results--stale');
   });
 
   it('月度汇总 writes the summary sheet with the same values as the command-line tool', async () => {
