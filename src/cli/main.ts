@@ -46,8 +46,16 @@ function defaultIo(): CliIo {
     now: () => new Date(),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
-    cwd: process.cwd(),
+    cwd: invocationDir(process.env, process.cwd()),
   };
+}
+
+/**
+ * The folder the clerk typed the command in. `npm run duty-check -- 台账.xlsx` runs in the project
+ * folder, so a relative path would be looked up there; npm keeps the clerk's folder in INIT_CWD.
+ */
+export function invocationDir(env: Record<string, string | undefined>, cwd: string): string {
+  return env.INIT_CWD && path.isAbsolute(env.INIT_CWD) ? env.INIT_CWD : cwd;
 }
 
 /** The local calendar day of an instant, as `YYYY-MM-DD` (the clerk's "today"). */
