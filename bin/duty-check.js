@@ -16,8 +16,5 @@ try {
   process.stderr.write('duty-check 需要先在项目文件夹中执行 npm ci (run npm ci in the project folder first)\n');
   process.exit(2);
 }
-const run = spawnSync(process.execPath, [tsx, main].concat(process.argv.slice(2)), {
-  stdio: 'inherit',
-  env: Object.assign({}, process.env, { INIT_CWD: process.env.INIT_CWD || process.cwd() }),
-});
+const run = spawnSync(process.execPath, [tsx, main].concat(process.argv.slice(2)), { stdio: 'inherit' });
 process.exit(run.status === null ? 2 : run.status);

@@ -25,7 +25,7 @@ export const HELP_TEXT = [
   '  npm run duty-check -- <工作簿.xlsx> [选项]',
   '',
   '选项 Options:',
-  '  --month YYYY-MM       检查的月份，默认为截至日期所在月份 (month to check; default: month of --as-of)',
+  '  --month YYYY-MM       检查的月份；默认上个月，本月截止日再过 5 天后为本月 (default: last month until the 25th + 5 days)',
   '  --as-of YYYY-MM-DD    截至日期，默认为今天 (as-of date; default: today)',
   '  --out 文件.xlsx       结果工作簿，默认为“<原文件名>-检查结果.xlsx”，与原文件同一文件夹',
   '                        (output workbook; default: <input name>-检查结果.xlsx beside the input)',

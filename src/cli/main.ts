@@ -6,6 +6,7 @@
  */
 import * as path from 'path';
 import { checkWorkbook, layoutSummary, toJsonReport } from '../core';
+import { defaultAsOf, defaultMonth } from '../core/period';
 import type { CheckResult, JsonReport } from '../core';
 import { HELP_TEXT, parseArgs } from './args';
 import { CliError, EXIT_OK, EXIT_RED, EXIT_USAGE, errorLine } from './errors';
@@ -53,9 +54,42 @@ function defaultIo(): CliIo {
 /**
  * The folder the clerk typed the command in. `npm run duty-check -- 台账.xlsx` runs in the project
  * folder, so a relative path would be looked up there; npm keeps the clerk's folder in INIT_CWD.
+ * Only trusted while we run where npm started the script (the package's folder): a program that
+ * an npm script started elsewhere inherits a stale INIT_CWD.
  */
 export function invocationDir(env: Record<string, string | undefined>, cwd: string): string {
-  return env.INIT_CWD && path.isAbsolute(env.INIT_CWD) ? env.INIT_CWD : cwd;
+  const init = env.INIT_CWD;
+  const started = env.npm_lifecycle_event && env.npm_package_json ? path.dirname(env.npm_package_json) : null;
+  return init && path.isAbsolute(init) && started !== null && path.resolve(started) === path.resolve(cwd) ? init : cwd;
+}
+
+/**
+ * The month and as-of date to check, with a line that says which default was taken when the
+ * clerk left one out: the month defaults as in the pane (core/period.ts), and a month of an
+ * earlier year given without --as-of is checked as of that year's 31 December, so that meetings
+ * and annual reports are those of the month's year.
+ */
+export function choosePeriod(month: string | undefined, asOf: string | undefined, today: string): { month: string; asOf: string; note: string } {
+  if (month && asOf) return { month, asOf, note: '' };
+  if (month) {
+    const chosen = defaultAsOf(month, today);
+    const note =
+      chosen.reason === 'year-end'
+        ? '未指定 --as-of：截至日期按 ' + chosen.asOf + '（' + month.slice(0, 4) + ' 年年底），会议和述职报告按 ' + month.slice(0, 4) + ' 年检查。' +
+          ' (no --as-of: as of ' + chosen.asOf + ', the end of the month\'s year)'
+        : '未指定 --as-of：截至日期按今天 ' + chosen.asOf + '。 (no --as-of: as of today)';
+    return { month, asOf: chosen.asOf, note };
+  }
+  const day = asOf || today;
+  const chosen = defaultMonth(day);
+  const [y, m] = chosen.split('-');
+  return {
+    month: chosen,
+    asOf: day,
+    note:
+      '未指定 --month：检查 ' + y + ' 年 ' + Number(m) + ' 月' + (asOf ? '' : '，截至今天 ' + day) +
+      '（月初先查上个月，本月 25 日截止再过 5 天后才默认本月）。 (no --month: ' + chosen + ')',
+  };
 }
 
 /** The local calendar day of an instant, as `YYYY-MM-DD` (the clerk's "today"). */
@@ -105,10 +139,11 @@ async function runChecked(argv: string[], io: CliIo): Promise<RunOutcome> {
     }
   }
 
-  const asOf = args.asOf || localIsoDay(io.now());
+  const period = choosePeriod(args.month, args.asOf, localIsoDay(io.now()));
+  const { asOf } = period;
   const loaded = await loadWorkbook(bytes, path.basename(inputPath));
 
-  const outcome = checkWorkbook(loaded.input, { asOf, month: args.month });
+  const outcome = checkWorkbook(loaded.input, { asOf, month: period.month });
   if (!outcome.ok) throw new CliError(outcome.error.message, '');
   const result = outcome.result;
 
@@ -144,6 +179,7 @@ async function runChecked(argv: string[], io: CliIo): Promise<RunOutcome> {
     throw error;
   }
 
+  if (period.note) io.stdout(period.note + '\n');
   io.stdout(
     formatTerminalReport({
       result,

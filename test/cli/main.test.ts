@@ -207,11 +207,12 @@ describe('a normal run', () => {
     expect(snapshotWorkbook(again)).toEqual(snapshotWorkbook(first));
   });
 
-  test('defaults: as-of is today from the clock, the month is that of as-of, the output sits beside the input', async () => {
+  test('defaults: as-of is today from the clock, the month the last one until the 25th + 5 days, the output sits beside the input', async () => {
     write('sub/镇.xlsx', await townshipWorkbook());
-    const r = await cli(['sub/镇.xlsx', '--json', 'r.json'], { now: new Date(2019, 7, 28, 23, 30) });
+    const r = await cli(['sub/镇.xlsx', '--json', 'r.json'], { now: new Date(2019, 8, 2, 23, 30) });
     expect(r.code).toBe(0);
-    expect(json('r.json')).toMatchObject({ month: '2019-08', asOf: '2019-08-28' });
+    expect(json('r.json')).toMatchObject({ month: '2019-08', asOf: '2019-09-02' });
+    expect(r.stdout).toContain('未指定 --month：检查 2019 年 8 月，截至今天 2019-09-02');
     expect(fs.existsSync(path.join(dir, 'sub', '镇-检查结果.xlsx'))).toBe(true);
   });
 
