@@ -2,7 +2,7 @@
  * The summary sheet's content (SPEC §3) as plain tables. `layout.ts` turns it into cells.
  */
 import { formatChinese, formatIso, ymdFromDay } from './day';
-import { fieldWords, HEADER_SEARCH_ROWS } from './detect';
+import { fieldWords, HEADER_SEARCH_ROWS } from './parse/words';
 import { INFO_LINE_WIDTH, lineWidth } from './layout';
 import { formatMessage } from './messages';
 import { STATUS_COLOUR, STATUS_LABEL } from './palette';

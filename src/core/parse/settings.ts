@@ -3,15 +3,15 @@
  * document is a default a workbook may override here; an unreadable value is a data problem that
  * names the cell, and its default is kept.
  */
-import { parseDateCell, smallNumber } from './clean/dates';
-import { cleanName, resolveLeader, splitNames } from './clean/names';
-import { makeProblem } from './clean/problem';
-import { cellText, cleanKey, isBlank, isFooterText, nfkc, quoteCell, stripBracketed, trimAll } from './clean/text';
-import { splitUnits } from './clean/units';
-import { dayFromExcelSerial, daysInMonth, ymdFromDay } from './day';
-import { DEFAULT_SETTINGS } from './defaults';
-import { sheetOrigin } from './detect';
-import type { CellValue, DetectedSheet, Problem, Settings, SheetInput } from './types';
+import { parseDateCell, smallNumber } from '../clean/dates';
+import { cleanName, resolveLeader, splitNames } from '../clean/names';
+import { makeProblem } from '../clean/problem';
+import { cellText, cleanKey, isBlank, isFooterText, nfkc, quoteCell, stripBracketed, trimAll } from '../clean/text';
+import { splitUnits } from '../clean/units';
+import { dayFromExcelSerial, daysInMonth, ymdFromDay } from '../day';
+import { DEFAULT_SETTINGS } from '../defaults';
+import { sheetOrigin } from './header';
+import type { CellValue, DetectedSheet, Problem, Settings, SheetInput } from '../types';
 
 type NumberKey = 'mainQuota' | 'memberQuota' | 'deadlineDay' | 'warnDays' | 'partyMeetings' | 'leadershipMeetings';
 

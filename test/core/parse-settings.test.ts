@@ -2,7 +2,7 @@
  * The settings sheet 规则设置 as clerks write it: with or without a header, a 序号 column, a key and
  * its value in one cell, a list key merged down over several rows, misspelt keys.
  */
-import { readSettings } from '../../src/core/settings';
+import { readSettings } from '../../src/core/parse/settings';
 import type { CellValue, Settings } from '../../src/core/types';
 
 const KNOWN = new Set(['郭环球', '熊丹', '鲁攀']);
