@@ -2,7 +2,7 @@
  * What every sheet reader shares: a sheet whose header was found, the read context, and the
  * helpers that read one cell of a field and turn what cannot be read into a Problem naming it.
  */
-import { parseDateCell } from '../clean/dates';
+import { isEmptyDateMark, parseDateCell } from '../clean/dates';
 import { makeProblem } from '../clean/problem';
 import { cellText, isErrorValue, quoteCell, trimAll } from '../clean/text';
 import { dayFromExcelSerial, dayFromYmd, isValidYmd, ymdFromDay } from '../day';
@@ -117,7 +117,10 @@ export function rowDate(
   }
   if (errorValue(rc, sheet, fields, field, excelRow, value)) return null;
   let parsed: DateParse | null;
-  if (typeof value === 'string') {
+  if (isEmptyDateMark(value)) {
+    // /, —, 无 in a date cell mean empty (SPEC §1).
+    parsed = null;
+  } else if (typeof value === 'string') {
     const hit = cache.get(value);
     if (hit !== undefined) parsed = hit;
     else {
