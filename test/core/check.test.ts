@@ -138,7 +138,7 @@ describe('checkWorkbook inputs and errors', () => {
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.error.code).toBe('no-schedule');
-      expect(outcome.error.message).toContain('前10行中没有同时含');
+      expect(outcome.error.message).toContain('在每张表的前10行中查找同时有带队领导列');
     }
   });
 

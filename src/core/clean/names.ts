@@ -113,6 +113,26 @@ function withoutTitle(name: string, known: ReadonlySet<string>): string | null {
   return found;
 }
 
+/** A surname and a title with nothing else (梁副书记, 马书记, 刘副镇长, 陈主席). */
+const TITLE_FORM = new RegExp('^([\\u3400-\\u9fff]{1,2}?)((?:党委|党工委|纪委|人大|政协)?(?:常务)?副?' + TITLE_ENDINGS + ')$');
+
+/**
+ * The leaders a name written as surname + title may stand for (梁副书记, 马书记带队 → the schedule's
+ * leaders surnamed 梁 / 马), with the alias to write in 规则设置; null when the name is no such form
+ * or no schedule leader has that surname. Nothing is resolved: the clerk says who it is.
+ */
+export function titleFormLeaders(name: string, known: ReadonlySet<string>): { alias: string; leaders: string[] } | null {
+  let alias = cleanName(name);
+  for (let i = 0; i < 3; i++) alias = alias.length <= MAX_GROUP_LENGTH ? alias.replace(WITH_OTHERS, '') : alias;
+  const m = TITLE_FORM.exec(alias);
+  if (!m) return null;
+  const leaders: string[] = [];
+  known.forEach((leader) => {
+    if (leader.length > m[1].length && leader.indexOf(m[1]) === 0) leaders.push(leader);
+  });
+  return leaders.length > 0 ? { alias, leaders: leaders.sort() } : null;
+}
+
 /** The result of reading a leader cell. */
 export interface LeaderSplit {
   /** Known leaders named in the cell (cleaned, aliases resolved), first mention first, no repeats. */

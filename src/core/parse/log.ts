@@ -2,13 +2,14 @@
  * The inspection log reader (检查记录): each row's date, leaders, place and hazard, and the
  * hazard's deadline and whether and when it was put right.
  */
-import { dayOnlyDeadline, monthEndDeadline, monthsDeadline, parseDateCell, relativeDeadlineDays, withoutBefore } from '../clean/dates';
+import { dayOnlyDeadline, isEmptyDateMark, monthEndDeadline, monthsDeadline, parseDateCell, relativeDeadlineDays, withoutBefore } from '../clean/dates';
 import { doneDayText, isDoneState, isImmediateDeadline, isNoHazard, isNotDoneState } from '../clean/hazards';
-import { cleanName, splitLeaders } from '../clean/names';
+import { cleanName, splitLeaders, titleFormLeaders } from '../clean/names';
 import { cellText, cleanKey, isBlank, isErrorValue, quoteCell, trimAll } from '../clean/text';
 import { dayFromYmd, isValidYmd, ymdFromDay } from '../day';
 import { cellAt, errorValue, Fields, optionalText, problemAt, rowDate } from './sheet';
 import { DuplicateRows, forEachDataRow, isDuplicate } from './rows';
+import { LEADERS_WITH_OTHERS } from './words';
 import type { DateParse } from '../clean/dates';
 import type { LeaderSplit } from '../clean/names';
 import type { KindSheet, ReadContext, Row } from './sheet';
@@ -93,7 +94,9 @@ function cachedCleanName(text: string, cache: Map<string, string>): string {
 
 /**
  * The known leaders of a log row, or null (with the problem pushed) when there are none. Names that
- * are no leader beside known ones are a problem in a 带队领导 column, not in a 检查人员 one.
+ * are no leader beside known ones are a problem in a column for leaders only (带队领导, 带队人), not
+ * in one that lists others too (带队领导及参加人员, 检查人员, 参加人员). A name written as surname and
+ * title (梁副书记, 马书记带队) gets the alias line to add, wherever it stands.
  */
 function rowLeaders(
   rc: ReadContext,
@@ -116,19 +119,40 @@ function rowLeaders(
     problemAt(rc, sheet, f, 'leader', excelRow, 'empty-leader', 'problem.empty-leader', {});
     return null;
   }
+  const hint = aliasHint(split.unknown, rc.known);
   if (split.leaders.length === 0) {
-    problemAt(rc, sheet, f, 'leader', excelRow, 'unknown-leader', 'problem.unknown-leader', { text: quoteCell(value) });
+    problemAt(rc, sheet, f, 'leader', excelRow, 'unknown-leader', hint ? 'problem.unknown-leader-title' : 'problem.unknown-leader', {
+      text: quoteCell(value),
+      hint,
+    });
     return null;
   }
-  // A 检查人员 column lists everyone who went (站长 and staff too): only a 带队 column must hold leaders only.
-  if (split.unknown.length > 0 && cleanKey(f.header('leader')).indexOf('带队') >= 0) {
+  if (split.unknown.length > 0 && (hint !== '' || leadersOnly(f.header('leader')))) {
     problemAt(rc, sheet, f, 'leader', excelRow, 'unknown-leader', 'problem.unknown-leader-part', {
       text: quoteCell(value),
       names: quoteCell(split.unknown.join('、'), 30),
       known: split.leaders.join('、'),
+      hint,
     });
   }
   return split.leaders;
+}
+
+/** True for a leader column that holds leaders only: headed 带队… and naming no others (人员, 参加…). */
+function leadersOnly(header: string): boolean {
+  const key = cleanKey(header);
+  return key.indexOf('带队') >= 0 && !LEADERS_WITH_OTHERS.some((w) => key.indexOf(w) >= 0);
+}
+
+/** `如“梁副书记”是梁志强，请在规则设置的“别名”中加一行“梁副书记=梁志强”` for the first title form among the names; '' when none. */
+function aliasHint(names: ReadonlyArray<string>, known: ReadonlySet<string>): string {
+  for (const name of names) {
+    const form = titleFormLeaders(name, known);
+    if (form === null) continue;
+    const who = form.leaders.length === 1 ? form.leaders[0] : form.leaders.slice(0, 3).join('或');
+    return '如“' + form.alias + '”是' + who + '，请在规则设置的“别名”中加一行“' + form.alias + '=' + form.leaders[0] + '”';
+  }
+  return '';
 }
 
 /**
@@ -156,8 +180,8 @@ function readRectification(
   doneCell: CellValue,
   stateCell: CellValue,
 ): void {
-  // Deadline: empty → missing (the hazard rule reports it); unreadable → missing and a problem.
-  if (isBlank(deadlineCell) || errorValue(rc, sheet, f, 'deadline', excelRow, deadlineCell)) {
+  // Deadline: empty (or /, —) → missing (the hazard rule reports it); unreadable → missing and a problem.
+  if (isEmptyDateMark(deadlineCell) || isBlank(deadlineCell) || errorValue(rc, sheet, f, 'deadline', excelRow, deadlineCell)) {
     entry.deadlineMissing = true;
   } else {
     const text = typeof deadlineCell === 'string' ? cleanKey(deadlineCell) : '';
@@ -184,7 +208,7 @@ function readRectification(
   }
   // Done: a done date, or a state such as 已整改.
   const stateText = optionalText(rc, sheet, f, 'state', excelRow, stateCell);
-  if (!isBlank(doneCell) && !errorValue(rc, sheet, f, 'doneDate', excelRow, doneCell)) {
+  if (!isBlank(doneCell) && !isEmptyDateMark(doneCell) && !errorValue(rc, sheet, f, 'doneDate', excelRow, doneCell)) {
     const parsed = laterDate(rc, doneCell, entry.date);
     if (parsed && parsed.ok && parsed.day <= rc.ctx.asOf) {
       entry.doneDate = parsed.day;
