@@ -32,7 +32,8 @@ export const PROBLEM_MESSAGES: Record<string, MessageTemplate> = {
   // Schedule rows.
   'problem.duplicate-leader': (d) =>
     '带队领导“' + d.name + '”在第' + d.firstRow + '行已出现，本行的牵头部门和重点场所并入第' + d.firstRow + '行',
-  'problem.several-leaders': (d) => cell(d) + '中有多名带队领导，每行只能安排一人，只读取“' + d.name + '”',
+  'problem.unclear-names': (d) =>
+    cell(d) + '中的“' + d.run + '”分不清是哪几位领导（逐字隔开的名字连在一起），未读取；请用顿号隔开，如“胡波、杨剑”',
   'problem.orphan-schedule-row': () => '本行没有带队领导，也不接在某位领导之后，未读取',
   'problem.not-a-name': (d) => cell(d) + '不像人名，未作为带队领导读取',
   'problem.no-leaders': () => '安排表中没有读到任何带队领导',

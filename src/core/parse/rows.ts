@@ -14,9 +14,9 @@ import type { CellValue, Field } from '../types';
  * Calls `read` for each data row below the header, in order, and records the row in
  * `detected.dataRows`. Rows that are empty, that only hold cells outside the recognised columns
  * (a pre-filled 序号), that repeat the header (a sheet pasted twice) or that are lines below the
- * table (合计, 备注：…, 填表人：…) are skipped silently.
+ * table (合计, 备注：…, 填表人：…) are skipped silently. `record` false: a look ahead that records nothing.
  */
-export function forEachDataRow(sheet: KindSheet, read: (row: Row, excelRow: number) => void): void {
+export function forEachDataRow(sheet: KindSheet, read: (row: Row, excelRow: number) => void, record = true): void {
   const { values, header } = sheet;
   const fieldColumns: number[] = [];
   const headerTexts: string[] = [];
@@ -39,7 +39,7 @@ export function forEachDataRow(sheet: KindSheet, read: (row: Row, excelRow: numb
     if (repeatsHeader(row, fieldColumns, headerTexts) || isFooterRow(row, requiredColumns)) continue;
     if (isLabelRow(row, requiredColumns, header.kind)) continue;
     const excelRow = sheet.firstRow + r;
-    sheet.detected.dataRows.push(excelRow);
+    if (record) sheet.detected.dataRows.push(excelRow);
     read(row, excelRow);
   }
 }

@@ -2,7 +2,7 @@
  * The schedule reader (带队检查安排表): its leaders, their roles, departments, scope and key sites,
  * and the deadline day its header states.
  */
-import { splitNames, TITLE_ENDINGS } from '../clean/names';
+import { namesInCell, TITLE_ENDINGS } from '../clean/names';
 import { makeProblem } from '../clean/problem';
 import { splitTitles } from '../clean/roles';
 import { extractSites, listedSites } from '../clean/sites';
@@ -31,8 +31,20 @@ export interface ScheduleRead {
 export function readSchedules(sheets: KindSheet[], problems: Problem[]): ScheduleRead {
   const leaders: Leader[] = [];
   const byName = new Map<string, Leader>();
+  // Rows naming several leaders (a group: 胡小波　杨　剑); a leader named there may be named again.
+  const inGroup = new Set<Leader>();
   let hasRoleColumn = false;
   let deadlineDay: number | null = null;
+  // Names written plainly anywhere in the schedule, to split a run such as 胡 波 杨 剑 elsewhere.
+  const plain = new Set<string>();
+  for (const sheet of sheets) {
+    const i = sheet.header.columns.leader;
+    if (i === undefined) continue;
+    forEachDataRow(sheet, (row) => {
+      const v = row[i];
+      if (typeof v === 'string') for (const n of cellNames(v).names) plain.add(n);
+    }, false);
+  }
   for (const sheet of sheets) {
     const fields = new Fields(sheet);
     if (fields.index('role') >= 0) hasRoleColumn = true;
@@ -46,8 +58,8 @@ export function readSchedules(sheets: KindSheet[], problems: Problem[]): Schedul
     const iDept = fields.index('department');
     const iRole = fields.index('role');
     const iKeySites = fields.index('keySites');
-    // The leader of the previous data row: a row without a leader continues it (a merged cell).
-    let current: Leader | null = null;
+    // The leaders of the previous data row: a row without a leader continues them (a merged cell).
+    let current: Leader[] = [];
     let previousRow = -1;
     const leaderHeader = fields.header('leader');
     const push = (code: ProblemCode, excelRow: number, column: number, columnName: string, id: string, data: Record<string, string | number>) =>
@@ -64,62 +76,73 @@ export function readSchedules(sheets: KindSheet[], problems: Problem[]): Schedul
       previousRow = excelRow;
       if (isErrorValue(leaderCell)) {
         push('error-value', excelRow, fields.column('leader'), leaderHeader, 'problem.error-value', { text: quoteCell(leaderCell) });
-        current = null;
+        current = [];
         return;
       }
       const leaderText = cellText(leaderCell);
       if (trimAll(leaderText) === '') {
-        if (current && adjacent) {
-          mergeInto(current, scope, sites, deptText, roleText);
+        if (current.length > 0 && adjacent) {
+          for (const l of current) mergeInto(l, scope, sites, deptText, roleText);
         } else {
           push('empty-leader', excelRow, fields.column('leader'), leaderHeader, 'problem.orphan-schedule-row', {});
-          current = null;
+          current = [];
         }
         return;
       }
       if (NOTE_ROW.test(cleanKey(leaderText))) {
-        current = null;
+        current = [];
         return;
       }
-      const written = splitNames(stripBracketed(nfkc(leaderText)).replace(TITLE_PREFIX, ''));
-      const untitled = written.filter((n) => !TITLE_WORD.test(n));
-      const names = untitled.length > 0 && untitled.length < written.length ? untitled : written;
+      const { names, unclear } = cellNames(leaderText, plain);
+      if (unclear.length > 0) {
+        push('other', excelRow, fields.column('leader'), leaderHeader, 'problem.unclear-names', { text: quoteCell(leaderText), run: unclear.join('、') });
+      }
       if (names.length === 0) {
-        current = null;
+        current = [];
         return;
       }
-      const name = names[0];
-      if (name.length > MAX_NAME_LENGTH) {
+      if (names.some((n) => n.length > MAX_NAME_LENGTH)) {
         push('other', excelRow, fields.column('leader'), leaderHeader, 'problem.not-a-name', { text: quoteCell(leaderText) });
-        current = null;
+        current = [];
         return;
       }
-      if (names.length > 1) {
-        push('other', excelRow, fields.column('leader'), leaderHeader, 'problem.several-leaders', { text: quoteCell(leaderText), name });
-      }
-      const existing = byName.get(name);
-      if (existing) {
-        // The same leader on the next row is a continuation (a merged cell filled in by the reader).
-        if (!(existing === current && adjacent)) {
-          push('other', excelRow, fields.column('leader'), leaderHeader, 'problem.duplicate-leader', { name, firstRow: existing.ref.row });
+      const ref = { sheet: sheet.name, row: excelRow };
+      const group = names.length > 1;
+      const previous = current;
+      current = [];
+      for (const name of names) {
+        const existing = byName.get(name);
+        if (existing) {
+          // The same leader on the next row is a continuation (a merged cell filled in by the reader);
+          // a leader in two groups is normal; the same single leader twice is a slip worth a word.
+          const continuation = adjacent && previous.indexOf(existing) >= 0;
+          if (!continuation) {
+            if (group || inGroup.has(existing)) {
+              (existing.rows || (existing.rows = [existing.ref])).push(ref);
+            } else {
+              push('other', excelRow, fields.column('leader'), leaderHeader, 'problem.duplicate-leader', { name, firstRow: existing.ref.row });
+            }
+          }
+          if (group) inGroup.add(existing);
+          mergeInto(existing, scope, sites, deptText, roleText);
+          current.push(existing);
+          continue;
         }
-        mergeInto(existing, scope, sites, deptText, roleText);
-        current = existing;
-        return;
+        const leader: Leader = {
+          name,
+          raw: group ? name : trimAll(leaderText),
+          role: 'member',
+          titles: roleText === '' ? [] : splitTitles(roleText),
+          departments: splitUnits(deptText),
+          sites: sites.slice(),
+          scope,
+          ref,
+        };
+        leaders.push(leader);
+        byName.set(name, leader);
+        if (group) inGroup.add(leader);
+        current.push(leader);
       }
-      const leader: Leader = {
-        name,
-        raw: names.length === 1 ? trimAll(leaderText) : name,
-        role: 'member',
-        titles: roleText === '' ? [] : splitTitles(roleText),
-        departments: splitUnits(deptText),
-        sites,
-        scope,
-        ref: { sheet: sheet.name, row: excelRow },
-      };
-      leaders.push(leader);
-      byName.set(name, leader);
-      current = leader;
     });
     if (sheet.detected.dataRows.length === 0 || !leaders.some((l) => l.ref.sheet === sheet.name)) {
       problems.push(
@@ -128,6 +151,18 @@ export function readSchedules(sheets: KindSheet[], problems: Problem[]): Schedul
     }
   }
   return { leaders, hasRoleColumn, deadlineDay };
+}
+
+/**
+ * The leaders a schedule cell names (SPEC §1): split on punctuation and by the padding rule
+ * (胡小波　杨　剑 → 胡小波, 杨剑), titles beside a name left out (党委委员 邓光明 → 邓光明). A run of
+ * single characters is split only into names written plainly elsewhere in the schedule (`known`).
+ */
+function cellNames(text: string, known?: ReadonlySet<string>): { names: string[]; unclear: string[] } {
+  const read = namesInCell(stripBracketed(nfkc(text)).replace(TITLE_PREFIX, ''), known);
+  const untitled = read.names.filter((n) => !TITLE_WORD.test(n));
+  const names = untitled.length > 0 && untitled.length < read.names.length ? untitled : read.names;
+  return { names, unclear: read.unclear };
 }
 
 function mergeInto(leader: Leader, scope: string, sites: string[], deptText: string, roleText: string): void {
