@@ -83,10 +83,17 @@ export function groupName(group: ReadingGroup, max = 30): string {
 export function readingLine(group: ReadingGroup): string {
   const found = group.fields.filter((f) => f.by !== 'missing');
   const missing = group.fields.filter((f) => f.by === 'missing');
-  const parts = found.map((f) => f.label + ' ' + f.column + (f.by === 'header' && f.how.indexOf('（') < 0 && f.how.indexOf('；') < 0 ? '' : '（' + f.how + '）'));
-  let line = groupName(group, 40) + '（' + group.kindLabel + (group.headerText ? '，' + group.headerText : '') + '）：' + parts.join('；');
+  const parts = found.map((f) => f.label + ' ' + f.column + (plainHeader(f) ? '' : '（' + f.how + '）'));
+  const name = groupName(group, 40);
+  const about = [name === group.kindLabel ? '' : group.kindLabel, group.headerText].filter((x) => x !== '').join('，');
+  let line = name + (about ? '（' + about + '）' : '') + (parts.length > 0 ? '：' + parts.join('；') : '');
   if (missing.length > 0 && group.kind === 'log') line += '；未找到：' + missing.map((f) => f.label).join('、');
   return line;
+}
+
+/** True when a field was found by its header words alone, so the header says it all. */
+export function plainHeader(f: ReadingField): boolean {
+  return f.by === 'header' && f.how === '表头“' + f.column.replace(/^[A-Z]+列“/, '').replace(/”$/, '') + '”';
 }
 
 /** What each missing log field makes impossible to judge, for the 读取说明 and the notes. */

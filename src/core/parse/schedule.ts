@@ -14,6 +14,7 @@ import { forEachDataRow } from './rows';
 import type { KindSheet } from './sheet';
 import type { Leader, Problem, ProblemCode } from '../types';
 
+const NAME_LETTER = /[A-Za-z\u3400-\u9fff]/;
 /** Longest leader name the schedule accepts; longer text is a note, not a name. */
 const MAX_NAME_LENGTH = 10;
 const NOTE_ROW = /^(?:注|备注|说明|附注)(?:[:：\d]|$)/;
@@ -101,7 +102,8 @@ export function readSchedules(sheets: KindSheet[], problems: Problem[]): Schedul
         current = [];
         return;
       }
-      if (names.some((n) => n.length > MAX_NAME_LENGTH)) {
+      // A name is letters (汉字 or Latin): `=1+1` or `2` is no one.
+      if (names.some((n) => n.length > MAX_NAME_LENGTH || !NAME_LETTER.test(n))) {
         push('other', excelRow, fields.column('leader'), leaderHeader, 'problem.not-a-name', { text: quoteCell(leaderText) });
         current = [];
         return;
