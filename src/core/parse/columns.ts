@@ -12,7 +12,6 @@
  *      of states the state; a column of dates the date (in a schedule: a column of names the leader).
  * Pure: grids in, plain data out.
  */
-import { cleanKey } from '../clean/text';
 import type { Field, Grid } from '../types';
 import { columnSample, describeFit, fieldFit, profileColumn } from './cells';
 import type { CellEvidence, ColumnProfile } from './cells';
@@ -94,11 +93,14 @@ export function recogniseColumns(match: HeaderMatch, values: Grid, headerIndex: 
   }
 
   // 2 and 3. Header words; ties decided by the cells.
+  const setAside: Partial<Record<Field, string>> = {};
   for (const f of fields) {
     if (chosen[f.field]) continue;
     const list = (match.candidates[f.field] || []).filter((c) => !taken.has(c.index) && c.override === undefined);
     if (list.length === 0) continue;
-    take(f.field, byHeader(f.field, log, list, profile));
+    const reading = byHeader(f.field, log, list, profile);
+    if (typeof reading === 'string') setAside[f.field] = reading;
+    else take(f.field, reading);
   }
 
   // 4. Fields no header names, from the cells.
@@ -171,10 +173,11 @@ export function recogniseColumns(match: HeaderMatch, values: Grid, headerIndex: 
     }
   }
 
-  // Other place columns are read with the place (检查地点 beside 被检查单位), never an address.
+  // Other place columns are read with the place (检查地点 beside 被检查单位), never an address, and
+  // not when 规则设置 names the place column: the clerk said which one it is.
   const moreSites: number[] = [];
   const site = chosen.site;
-  if (log && site && site.index !== null) {
+  if (log && site && site.index !== null && site.by !== 'settings') {
     for (const c of match.candidates.site || []) {
       if (taken.has(c.index) || c.penalised) continue;
       const p = profile(c.index);
@@ -200,7 +203,7 @@ export function recogniseColumns(match: HeaderMatch, values: Grid, headerIndex: 
         }
       }
     } else {
-      readings.push({ field: f.field, index: null, header: '', by: 'missing', how: '未找到' });
+      readings.push({ field: f.field, index: null, header: '', by: 'missing', how: '未找到' + (setAside[f.field] ? '（' + setAside[f.field] + '）' : '') });
     }
   }
   const missing = HEADER_WORDS[kind].required.filter((f) => columns[f] === undefined);
@@ -211,12 +214,19 @@ export function recogniseColumns(match: HeaderMatch, values: Grid, headerIndex: 
  * The column of a field among the columns whose header claims it (best first). Columns matching
  * about as well as the best (the same word length, or a longer word with a `not` word such as
  * 类别 or 地址) are a tie the cells decide; when they cannot (no data, or too alike), the header
- * choice stands: no `not` word, then the longest word, then the leftmost.
+ * choice stands: no `not` word, then the longest word, then the leftmost. A column whose header has
+ * a `not` word and no rival is taken only when its cells do not say otherwise (隐患类别 holding
+ * categories is no hazard column; 被检查单位负责人 holding names is no place): then the reason it was
+ * set aside is returned instead.
  */
-function byHeader(field: Field, log: boolean, list: FieldCandidate[], profile: (index: number) => ColumnProfile | null): FieldReading {
+function byHeader(field: Field, log: boolean, list: FieldCandidate[], profile: (index: number) => ColumnProfile | null): FieldReading | string {
   const best = list[0];
   const rivals = list.filter((c) => c !== best && (c.length === best.length || (c.penalised && c.length > best.length)));
   const header = '表头“' + best.raw + '”';
+  if (rivals.length === 0 && best.penalised) {
+    const p = profile(best.index);
+    if (p !== null && p.count >= 3 && !cellsAllow(field, log, p)) return '“' + best.raw + '”' + describeFit(field, log, p) + '，' + asideWhy(field);
+  }
   if (rivals.length === 0) {
     const set = list.filter((c) => c !== best && c.penalised);
     const aside = set.length > 0 ? '；' + quoted(set) + asideWhy(field) : best.penalised && list.length === 1 ? '（没有别的' + fieldLabel(log ? 'log' : 'schedule', field) + '列）' : '';
@@ -254,6 +264,13 @@ function byHeader(field: Field, log: boolean, list: FieldCandidate[], profile: (
   };
 }
 
+/** Whether the cells of a column headed with a `not` word still fit the field: places or addresses for a place, anything but categories for a hazard. */
+function cellsAllow(field: Field, log: boolean, p: ColumnProfile): boolean {
+  if (field === 'site') return (p.places + p.addresses) * 2 >= p.count;
+  const fit = fieldFit(field, log, p);
+  return fit === null || fit >= 0.5;
+}
+
 function quoted(list: ReadonlyArray<FieldCandidate>): string {
   return list.map((c) => '“' + c.raw + '”').join('');
 }
@@ -263,9 +280,4 @@ function asideWhy(field: Field): string {
   if (field === 'site') return '是地址或联系人，不作检查地点';
   if (field === 'hazard') return '是类别、等级或措施，不作隐患';
   return '不是这一列';
-}
-
-/** The cleaned header key of a text, as 规则设置 and header cells are compared. */
-export function headerKey(text: string): string {
-  return cleanKey(text);
 }
