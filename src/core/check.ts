@@ -122,6 +122,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Chec
       status,
       sites: s.sites,
       ref: leader.ref,
+      ...(leader.rows ? { rows: leader.rows } : {}),
       message,
     });
   }

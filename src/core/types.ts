@@ -356,6 +356,8 @@ export interface LeaderResult {
   status: Status;
   sites: SiteResult[];
   ref: RowRef;
+  /** Every schedule row naming the leader, when there are several (see Leader.rows). */
+  rows?: RowRef[];
   message: string;
 }
 

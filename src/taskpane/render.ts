@@ -53,10 +53,15 @@ export function groupItems(result: CheckResult): Record<Colour, ResultItem[]> {
     groups[item.colour].push(item);
   };
   // Schedule rows name their leader, since a leader's message does not repeat the name.
+  // A schedule row may name several leaders (a group), and a leader several rows.
   const leaderAt: Record<string, string> = {};
   for (let i = 0; i < result.leaders.length; i++) {
     const l = result.leaders[i];
-    leaderAt[l.ref.sheet + '\u0000' + l.ref.row] = l.name;
+    const refs = l.rows && l.rows.length > 0 ? l.rows : [l.ref];
+    for (let k = 0; k < refs.length; k++) {
+      const key = refs[k].sheet + '\u0000' + refs[k].row;
+      leaderAt[key] = leaderAt[key] ? leaderAt[key] + '、' + l.name : l.name;
+    }
   }
   for (let i = 0; i < result.rows.length; i++) {
     const r = result.rows[i];
