@@ -516,5 +516,7 @@ export interface JsonReport {
   meetings: Array<{ kind: 'party-committee' | 'leadership'; year: number; count: number; required: number; status: Status; [extra: string]: unknown }>;
   reports: Array<{ unit: string; status: Status; [extra: string]: unknown }>;
   problems: Array<{ sheet: string; row: number; column: string; message: string; [extra: string]: unknown }>;
+  /** Every column used and every field not found (header and column null), and how it was decided. */
+  columns: Array<{ sheet: string; field: Field; header: string | null; column: string | null; how: string; [extra: string]: unknown }>;
   [extra: string]: unknown;
 }
