@@ -136,10 +136,12 @@ describe('the inspected place', () => {
     expect(readingOf(parsed, 'site')).toMatchObject({ by: 'cells', how: '单元格：3行中3行是单位或地点名称（表头“去向”）' });
   });
 
-  test('but a column of what was checked (检查内容) is no place', () => {
-    const parsed = parseOk(
-      withSeed(log(['检查日期', '带队领导', '工作内容'], [[d(5), '郭环球', '消防安全检查'], [d(6), '鲁攀', '督促企业落实主体责任']])),
-    );
+  test.each<[string, CellValue[]]>([
+    ['what was checked', ['消防安全检查', '督促企业落实主体责任', '燃气安全']],
+    // Ends like a place, but says what was done there: 检查加油站 names no place.
+    ['what was done, ending in a place word', ['检查加油站', '检查了福利院', '对液化气站开展检查']],
+  ])('but a column of %s is no place', (_name, cells) => {
+    const parsed = parseOk(withSeed(log(['检查日期', '带队领导', '检查情况'], cells.map((c, i) => [d(5 + i), '郭环球', c]))));
     expect(readingOf(parsed, 'site')).toMatchObject({ by: 'missing', how: '未找到' });
   });
 });

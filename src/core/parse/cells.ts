@@ -132,11 +132,13 @@ const PLACE_END = new RegExp(
     '大桥|桥|批发|批发部|经营部|养殖场|农庄|山庄|景区|寺|庙|祠堂|车间|仓库|机关|办|局|队)$',
 );
 const SENTENCE = /[，。；;！!？?]/;
+/** What was done, not where: 检查加油站, 督查燃气站, 对福利院开展检查, 走访了幸福村. */
+const ACTION = /^(?:检查|督查|督导|排查|巡查|抽查|复查|查看|察看|走访|调研|暗访|了解|开展|组织|督促|深入|前往|赴|到|对|在|召开|参加)|了/;
 
-/** A unit or place name (湘域矿业有限公司, 刘家村, 和平加油站), or a cell naming a key site. */
+/** A unit or place name (湘域矿业有限公司, 刘家村, 和平加油站), or a cell naming a key site; not what was done there. */
 function isPlaceText(text: string, keySites: ReadonlyArray<string>): boolean {
   const t = cleanName(text);
-  if (t.length < 2 || t.length > 40 || SENTENCE.test(t)) return false;
+  if (t.length < 2 || t.length > 40 || SENTENCE.test(t) || ACTION.test(t)) return false;
   for (const site of keySites) if (site !== '' && t.indexOf(site) >= 0) return true;
   return PLACE_END.test(stripBracketed(t));
 }
