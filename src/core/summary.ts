@@ -3,7 +3,7 @@
  */
 import { formatChinese, formatIso, ymdFromDay } from './day';
 import { fieldWords, HEADER_SEARCH_ROWS } from './parse/words';
-import { missingConsequence, readingGroups } from './reading';
+import { missingConsequence, plainHeader, readingGroups } from './reading';
 import { INFO_LINE_WIDTH, lineWidth } from './layout';
 import { formatMessage } from './messages';
 import { STATUS_COLOUR, STATUS_LABEL } from './palette';
@@ -237,11 +237,13 @@ function readingTable(result: CheckResult): SummaryTable {
   const rows: SummaryTable['rows'] = [];
   for (const group of readingGroups(result.sheets)) {
     const names = group.sheets.join('、');
-    const kind = group.kindLabel + (group.headerText ? '（' + group.headerText + '）' : '');
+    const kind = group.kindLabel;
     const shown = group.fields.filter((f) => f.by !== 'missing' || group.kind === 'log');
     if (shown.length === 0) rows.push({ cells: [names, kind, '', '', ''], colour: null });
     shown.forEach((f, i) => {
-      const how = f.by === 'missing' ? ['未找到', missingConsequence(group, f.field)].filter((x) => x !== '').join('：') : f.how;
+      // A column found by its header words says only 表头 (the column cell shows the header); the
+      // cells, a 规则设置 line or a tie say how.
+      const how = f.by === 'missing' ? ['未找到', missingConsequence(group, f.field)].filter((x) => x !== '').join('：') : plainHeader(f) ? '表头' : f.how;
       rows.push({ cells: [i === 0 ? names : '', i === 0 ? kind : '', f.label, f.by === 'missing' ? '—' : f.column, how], colour: null });
     });
   }
