@@ -36,7 +36,7 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
       (hasUnknown(result) ? '或无法判断（缺少所需的列）' : '') + '。',
   ];
   // A check that lacks its column says so once, at the top: which column, what cannot be judged, how to name it.
-  for (const m of result.missingColumns) infoLines.push('注意：' + m.message);
+  for (const m of result.missingColumns) infoLines.push(noteLine(m.message));
   if (ROLE_SOURCE_NOTE[result.roleSource]) infoLines.push(ROLE_SOURCE_NOTE[result.roleSource]);
   // A log kept on a sheet the check did not read shows as 实检0次: say which sheets were skipped.
   const ignored = ignoredSheetsLine(result.ignoredSheets);
@@ -206,6 +206,20 @@ export function ignoredSheetsLine(sheets: ReadonlyArray<string>): string | null 
     end += size;
   }
   return line(first.slice(0, end), 1, true);
+}
+
+/**
+ * `注意：…` for a check that lacks its column, on one info line: when the sheet names make it too
+ * wide for its merged row, the how-to part gives way to a pointer to the 读取说明 block (whose title
+ * says how to name a column).
+ */
+function noteLine(message: string): string {
+  const line = '注意：' + message;
+  if (lineWidth(line) <= INFO_LINE_WIDTH) return line;
+  const cut = message.indexOf('。如有这一列');
+  const short = '注意：' + (cut > 0 ? message.slice(0, cut) : message) + '（如何指定这一列见“读取说明”）。';
+  // Still too wide: the sheets are named in the 读取说明, not here.
+  return lineWidth(short) <= INFO_LINE_WIDTH ? short : short.replace(/^注意：(检查记录|会议记录)“[^”]*”/, '注意：$1中有的工作表');
 }
 
 /**

@@ -4,7 +4,7 @@
  * that could be made, so no leader is red because a column was not recognised. Also the dates in
  * done states and the `/` marks of SPEC §1, end to end through checkWorkbook.
  */
-import { checkWorkbook, layoutSummary, toJsonReport } from '../../src/core';
+import { checkWorkbook, INFO_LINE_WIDTH, layoutSummary, lineWidth, toJsonReport } from '../../src/core';
 import type { CellValue, CheckResult, SheetInput } from '../../src/core/types';
 import { log, serial, sheet } from '../helpers/grids';
 import { seedSchedule } from '../helpers/seed';
@@ -90,6 +90,17 @@ describe('a log with no place column: key sites are 无法判断, and no leader 
     expect(leader(r, '秦尚').sites.map((s) => s.status)).toEqual(['unknown', 'unknown']);
     expect(r.missingColumns[0].message).toBe('检查记录“8月下”没有找到“检查地点”列：重点场所无法判断（不算未检）。如有这一列，请在规则设置中写一行“列:检查地点=该列表头”。');
   });
+});
+
+test('the note fits its line on the summary even when long sheet names are in it', () => {
+  const first = log(['检查日期', '带队领导', '检查地点'], FULL.slice(0, 8), '2019年8月上半月带队检查记录（安监站）');
+  const second = log(['检查日期', '带队领导'], FULL.slice(8).map((x) => x.slice(0, 2)), '2019年8月下半月带队检查记录（党政办）');
+  const r = check([seedSchedule(), first, second]);
+  const note = r.summary.infoLines.filter((l) => l.indexOf('注意：') === 0 && l.indexOf('检查地点') > 0)[0];
+  expect(lineWidth(note)).toBeLessThanOrEqual(INFO_LINE_WIDTH);
+  expect(note).toBe('注意：检查记录中有的工作表没有找到“检查地点”列：重点场所无法判断（不算未检）（如何指定这一列见“读取说明”）。');
+  // The full message, with the 列 line, is in the JSON, the pane and the terminal.
+  expect(r.missingColumns[0].message).toContain('列:检查地点=该列表头');
 });
 
 describe('hazards in a log without a deadline column, or without a state and a done-date column', () => {
