@@ -264,6 +264,20 @@ describe('列:字段=表头 in 规则设置', () => {
     expect(readingOf(parsed, 'leader')).toMatchObject({ header: '负责同志', by: 'settings', how: '规则设置：列:带队领导=负责同志' });
   });
 
+  test('it wins over the cells too: the column it names stays, though another holds the leaders', () => {
+    const rows: CellValue[][] = [
+      [d(5), '张三', '郭环球', '刘家村'],
+      [d(6), '李四', '鲁攀', '和平加油站'],
+      [d(7), '王五', '秦尚', '湘域矿业'],
+    ];
+    const HEADER = ['检查日期', '负责同志', '陪同', '检查地点'];
+    const plain = parseOk({ sheets: [seedSchedule(), log(HEADER, rows)] });
+    expect(readingOf(plain, 'leader')).toMatchObject({ header: '陪同', by: 'cells' });
+    const named = parseOk({ sheets: [seedSchedule(), log(HEADER, rows), settings(['列', '带队领导=负责同志'])] });
+    expect(readingOf(named, 'leader')).toMatchObject({ header: '负责同志', by: 'settings' });
+    expect(named.log).toEqual([]);
+  });
+
   test.each<[string, string, RegExp]>([
     ['a header no sheet has', '检查地点=受查单位', /^列设置“检查地点=受查单位”：没有哪张表的表头是“受查单位”，未使用（检查记录：检查日期、带队领导、检查地点、实际检查单位）$/],
     ['a field that is none', '地方=实际检查单位', /^列设置“地方=实际检查单位”中的“地方”不是可指定的字段（可写：检查日期、带队领导、检查地点、隐患/],

@@ -140,9 +140,14 @@ export function recogniseColumns(match: HeaderMatch, values: Grid, headerIndex: 
     const leader = chosen.leader;
     if (log) {
       // The leader column: whatever its header says, the column whose cells are schedule leaders.
+      // Never a column 规则设置 named (for this field or another): the clerk's word stands.
+      const named = (i: number) => {
+        const f = taken.get(i);
+        return f !== undefined && (chosen[f] as FieldReading).by === 'settings';
+      };
       const dateIndex = chosen.date ? chosen.date.index : null;
-      const others = allColumns.filter((i) => i !== dateIndex && (leader === undefined || i !== leader.index));
-      const leaderProfile = leader && leader.index !== null ? profile(leader.index) : null;
+      const others = allColumns.filter((i) => i !== dateIndex && !named(i) && (leader === undefined || i !== leader.index));
+      const leaderProfile = leader && leader.index !== null && leader.by === 'header' ? profile(leader.index) : null;
       const rare = leaderProfile !== null && leaderProfile.count >= 3 && leaderProfile.leaders / leaderProfile.count < LEADERS_RARE;
       if ((leader === undefined || rare) && evidence.known.size > 0) {
         const found = bestByCells('leader', others, CELLS_ALONE);
