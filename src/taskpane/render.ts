@@ -314,8 +314,9 @@ function renderSheets(result: CheckResult): HTMLElement {
     }
     add(body, add(table, tbody));
   }
+  // Sheets not read stay in sight: inspections on them count for nothing.
   if (result.ignoredSheets.length) {
-    add(body, el('p', 'ms-font-xs muted', '未读取的工作表（前10行中没有认得出的表头，其中的检查不计入）：' + result.ignoredSheets.join('、')));
+    add(section, el('p', 'ms-font-xs muted', '未读取的工作表（前10行中没有认得出的表头，其中的检查不计入）：' + result.ignoredSheets.join('、')));
   }
   add(section, toggleButton(body, '展开读取说明', '收起读取说明', false), body);
   return section;
