@@ -346,3 +346,41 @@ describe('a sheet that is not a schedule is never blamed as one (issue 18)', () 
     if (!outcome.ok) expect(outcome.error.message).toContain('工作表“安排表”有带队领导和检查范围列，但也有日期列“检查时间”（其中写的不是日期）');
   });
 });
+
+describe('more register layouts', () => {
+  test.each<[string, string[], CellValue[][], Partial<Record<Field, string>>]>([
+    [
+      '带队领导 beside 参加人员: the cells say which holds the leaders',
+      ['序号', '日期', '带队领导', '参加人员', '检查单位', '检查内容', '存在问题', '整改措施', '整改时限', '整改情况', '备注'],
+      [
+        [1, d(5), '郭环球', '安监站张三、李四', '刘家村砖厂', '消防安全', '灭火器过期', '更换', d(10), '已整改', ''],
+        [2, d(6), '鲁攀', '安监站王五', '和平加油站', '加油站检查', '无', '', '', '', ''],
+        [3, d(7), '邓光明', '派出所民警', '大栗港加油站', '消防', '通道堵塞', '清理', d(12), '未整改', ''],
+      ],
+      { leader: '带队领导', site: '检查单位', hazard: '存在问题', deadline: '整改时限', state: '整改情况' },
+    ],
+    [
+      'a ledger whose place is headed 隐患所在单位: a place, not the hazard',
+      ['序号', '隐患排查时间', '带队领导', '隐患所在单位', '隐患内容', '隐患级别', '整改责任人', '整改期限', '整改完成时间', '整改结果'],
+      [
+        [1, d(5), '郭环球', '红星烟花爆竹批发部', '灭火器压力不足', '一般', '李老板', d(10), d(9), '已整改'],
+        [2, d(6), '鲁攀', '和平加油站', '私拉乱接电线', '一般', '王站长', d(20), '', '整改中'],
+        [3, d(7), '邓光明', '大栗港加油站', '消防通道堵塞', '较大', '张站长', d(25), '', ''],
+      ],
+      { date: '隐患排查时间', site: '隐患所在单位', hazard: '隐患内容', deadline: '整改期限', doneDate: '整改完成时间', state: '整改结果' },
+    ],
+    [
+      'a 记录 with 落实情况 and 整改要求及时限',
+      ['日期', '带队领导', '参加人员', '被检查单位（地点）', '检查发现的主要问题', '整改要求及时限', '落实情况'],
+      [
+        [d(5), '郭环球', '张三', '刘家村', '灭火器过期', '3日内整改', '已整改'],
+        [d(6), '鲁攀', '李四', '和平加油站', '无', '/', '/'],
+      ],
+      { site: '被检查单位（地点）', hazard: '检查发现的主要问题', deadline: '整改要求及时限', state: '落实情况' },
+    ],
+  ])('%s', (_name, header, rows, expected) => {
+    const parsed = parseOk(withSeed(log(header, rows)));
+    expect(columnsOf(parsed)).toMatchObject(expected);
+    expect(parsed.problems).toEqual([]);
+  });
+});

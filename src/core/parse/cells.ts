@@ -177,7 +177,8 @@ export function fieldFit(field: string, log: boolean, p: ColumnProfile): number 
     case 'site':
       return p.places / p.count;
     case 'hazard':
-      return 1 - p.categories / p.count;
+      // A hazard is said in words: not a category (消防安全), not a unit or place (隐患所在单位).
+      return Math.max(0, 1 - (p.categories + p.places) / p.count);
     case 'deadline':
       return p.deadlines / p.count;
     case 'doneDate':
@@ -201,7 +202,9 @@ export function describeFit(field: string, log: boolean, p: ColumnProfile): stri
     case 'site':
       return p.addresses * 2 > p.count ? of + p.addresses + '行是地址' : of + p.places + '行是单位或地点名称';
     case 'hazard':
-      return p.categories * 2 > p.count ? of + p.categories + '行是类别或等级' : of + (p.count - p.categories) + '行是隐患描述';
+      if (p.categories * 2 > p.count) return of + p.categories + '行是类别或等级';
+      if (p.places * 2 > p.count) return of + p.places + '行是单位或地点名称';
+      return of + Math.max(0, p.count - p.categories - p.places) + '行是隐患描述';
     case 'deadline':
       return of + p.deadlines + '行是日期或期限';
     case 'doneDate':
