@@ -1,11 +1,15 @@
 /**
  * The parsing half of the core: grids of cell values in, a ParsedWorkbook out (SPEC §1). The
  * pipeline, one file per step:
- *   header.ts    find each sheet's header row and kind (words.ts is the dictionary of header words)
- *   schedule.ts  read the schedule: the known leaders
- *   settings.ts  read 规则设置 (aliases need the known leaders)
- *   log.ts, meetings.ts, reports.ts   read the other sheets (rows.ts: which rows are records;
- *                sheet.ts: reading one cell of a field, and the Problem when it cannot be read)
+ *   1. settings.ts  the 列 lines of 规则设置, which name columns before any header is read
+ *   2. header.ts    each sheet's header row and kind, by the header words of words.ts (the one
+ *                   dictionary); a row that matches a kind only partly waits for the cells
+ *   3. columns.ts   which column serves each field, from the header words and, where they are not
+ *                   decisive, from the cells (cells.ts), with the evidence; the schedule first
+ *   4. schedule.ts  the known leaders; then settings.ts reads the rest of 规则设置 (aliases need them)
+ *   5. columns.ts again for the other sheets, with the leaders and key sites as evidence; then
+ *      log.ts, meetings.ts, reports.ts read them (rows.ts: which rows are records; sheet.ts:
+ *      reading one cell of a field, and the Problem when it cannot be read)
  * Every unreadable cell becomes a Problem naming it. Never throws on any grid.
  */
 import { isMainRole, isWholeTownshipScope } from '../clean/roles';
