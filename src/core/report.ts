@@ -31,6 +31,8 @@ export function toJsonReport(result: CheckResult): JsonReport {
       dates: l.dates.map(formatIso),
       row: l.ref.row,
       sheet: l.ref.sheet,
+      // A leader named on several schedule rows (two inspection groups): every row.
+      ...(l.rows ? { rows: l.rows.map((r) => r.row) } : {}),
       message: l.message,
       sites: l.sites.map((s) => ({ name: s.name, status: s.status, dates: s.dates.map(formatIso), inspectedByOthers: s.inspectedByOthers })),
     })),
