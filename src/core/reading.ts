@@ -101,8 +101,8 @@ const CONSEQUENCE: Partial<Record<Field, string>> = {
   site: '重点场所是否检查无法判断',
   hazard: '隐患整改未检查',
   deadline: '隐患是否逾期无法判断',
-  doneDate: '有“整改情况”列时不影响',
-  state: '有“整改完成日期”列时不影响',
+  doneDate: '已有“整改情况”列，不影响判断',
+  state: '已有“整改完成日期”列，不影响判断',
 };
 
 /** The consequence of a missing field of a sheet, for its row in the 读取说明 ('' when none). */
