@@ -5,7 +5,8 @@
  * characters first, so a workbook cannot move the cursor or recolour the clerk's terminal.
  */
 import { COLOURS, STATUS_COLOUR, STATUS_LABEL } from '../core/palette';
-import { ignoredSheetsLine } from '../core/summary';
+import { readingGroups, readingLine } from '../core/reading';
+import { ignoredSheetsLine, sitesCell } from '../core/summary';
 import type { CheckResult, Colour, Status } from '../core/types';
 import type { LostPart } from './lost-parts';
 import { textWidth } from './write-xlsx';
@@ -76,6 +77,7 @@ export function formatTerminalReport(report: TerminalReport): string {
     const mains = result.leaders.filter((l) => l.role === 'main').map((l) => clean(l.name));
     lines.push('（安排表没有职务列、规则设置也未列主要领导，按检查范围为“全镇”推定主要领导：' + (mains.join('、') || '无') + '）');
   }
+  for (const m of result.missingColumns) lines.push(paint('orange', '注意：') + clean(m.message));
 
   lines.push('');
   lines.push(bold('带队检查（' + Number(m) + '月）'));
@@ -84,15 +86,17 @@ export function formatTerminalReport(report: TerminalReport): string {
     const missingSites = leader.sites.filter((s) => s.status === 'missing').map((s) => clean(s.name));
     const openSites = leader.sites.filter((s) => s.status === 'pending' || s.status === 'due-soon').map((s) => clean(s.name));
     const lateSites = leader.sites.filter((s) => s.status === 'late').map((s) => clean(s.name));
+    const unknownSites = leader.sites.filter((s) => s.status === 'unknown').map((s) => clean(s.name));
     let line =
       '  ' + pad(clean(leader.name), nameWidth) + '  ' + pad(leader.role === 'main' ? '主要领导' : '班子成员', 8) +
       '  应检 ' + pad(String(leader.required), 2) + ' 实检 ' + pad(String(leader.total), 2) +
       ' 按时 ' + pad(String(leader.onTime), 2) + ' 重点场所 ' +
-      pad(leader.sites.filter((s) => s.status === 'ok' || s.status === 'late').length + '/' + leader.sites.length, 4) + '  ' +
+      pad(sitesCell(leader.sites), 4) + '  ' +
       paint(STATUS_COLOUR[leader.status], pad(STATUS_LABEL[leader.status], 8));
     if (missingSites.length) line += '  未检：' + missingSites.join('、');
     if (openSites.length) line += '  待检：' + openSites.join('、');
     if (lateSites.length) line += '  逾期检查：' + lateSites.join('、');
+    if (unknownSites.length) line += '  无法判断：' + unknownSites.join('、');
     lines.push(line.replace(/\s+$/, ''));
   }
   if (result.leaders.length === 0) lines.push('  （安排表中没有读到带队领导）');
@@ -109,9 +113,11 @@ export function formatTerminalReport(report: TerminalReport): string {
   const dueSoon = result.hazards.filter((h) => h.status === 'due-soon');
   const late = result.hazards.filter((h) => h.status === 'late');
   const noDeadline = result.hazards.filter((h) => h.status === 'problem');
+  const unknownHazards = result.hazards.filter((h) => h.status === 'unknown');
   lines.push(
     bold('隐患整改') + '：共 ' + result.hazards.length + ' 项，' + status('overdue') + ' ' + overdue.length + ' 项，' +
-      status('due-soon') + ' ' + dueSoon.length + ' 项，' + status('late') + ' ' + late.length + ' 项，缺整改期限 ' + noDeadline.length + ' 项',
+      status('due-soon') + ' ' + dueSoon.length + ' 项，' + status('late') + ' ' + late.length + ' 项，缺整改期限 ' + noDeadline.length + ' 项' +
+      (unknownHazards.length > 0 ? '，' + status('unknown') + ' ' + unknownHazards.length + ' 项' : ''),
   );
   const listed = overdue.concat(dueSoon);
   for (const h of listed.slice(0, LIST_LIMIT)) {
@@ -136,7 +142,7 @@ export function formatTerminalReport(report: TerminalReport): string {
       if (!byStatus.has(r.status)) byStatus.set(r.status, []);
       byStatus.get(r.status)!.push(clean(r.unit));
     }
-    const order: Status[] = ['missing', 'late', 'due-soon', 'pending', 'problem', 'ok'];
+    const order: Status[] = ['missing', 'late', 'due-soon', 'pending', 'unknown', 'problem', 'ok'];
     const parts = order
       .filter((s) => byStatus.has(s))
       .map((s) => status(s) + ' ' + byStatus.get(s)!.length + (s === 'ok' ? '' : '（' + byStatus.get(s)!.join('、') + '）'));
@@ -152,6 +158,11 @@ export function formatTerminalReport(report: TerminalReport): string {
     const label = ignored.indexOf('：');
     lines.push(bold(ignored.slice(0, label)) + clean(ignored.slice(label)));
   }
+
+  // How each sheet was read, one line per sheet (sheets read alike, e.g. one log a month, share a line).
+  lines.push('');
+  lines.push(bold('读取说明') + '（认错的列可在“规则设置”中写一行“列:字段=表头”）：');
+  for (const group of readingGroups(result.sheets)) lines.push('  ' + clean(readingLine(group)));
 
   if (report.lostParts.length > 0) {
     lines.push('');

@@ -16,6 +16,8 @@ import {
   safetyMeetings,
   siteCoverage,
 } from './rules';
+import { allReadings, missingColumns } from './reading';
+import { leaderRows as scheduleRows } from './rules/site-coverage';
 import { buildSummary } from './summary';
 import type {
   CheckOptions,
@@ -96,9 +98,19 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Chec
     // quota done but a site not yet visited is pending, not ok.
     const status = s.sites.length === 0 ? q.status : worstProgress([q.status, s.status], q.status);
     const message = leaderMessage(q, s);
-    let bySheet = leaderRows.get(leader.ref.sheet);
-    if (!bySheet) leaderRows.set(leader.ref.sheet, (bySheet = new Map()));
-    bySheet.set(leader.ref.row, { message, status });
+    // A schedule row naming several leaders (a group: 胡小波　杨　剑) shows the worst of them, each named.
+    for (const ref of scheduleRows(leader)) {
+      let bySheet = leaderRows.get(ref.sheet);
+      if (!bySheet) leaderRows.set(ref.sheet, (bySheet = new Map()));
+      const other = bySheet.get(ref.row);
+      if (other === undefined) bySheet.set(ref.row, { message, status, names: [leader.name], messages: [message] });
+      else {
+        other.names.push(leader.name);
+        other.messages.push(message);
+        other.status = worstProgress([other.status, status], status);
+        other.message = other.names.map((n, k) => n + '：' + other.messages[k]).join('；');
+      }
+    }
     leaders.push({
       name: leader.name,
       raw: leader.raw,
@@ -110,6 +122,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Chec
       status,
       sites: s.sites,
       ref: leader.ref,
+      ...(leader.rows ? { rows: leader.rows } : {}),
       message,
     });
   }
@@ -140,6 +153,8 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Chec
     findings,
     rows,
     problems: parsed.problems,
+    columns: allReadings(parsed.sheets),
+    missingColumns: missingColumns(parsed.sheets, leaders, hazards.details, meetings.details),
     summary: { sheetName: '', title: '', infoLines: [], tables: [], chart: { categories: [], required: [], done: [] } },
   };
   result.summary = buildSummary(result, { year, month, asOf });
@@ -150,10 +165,12 @@ function fail(code: 'bad-as-of' | 'bad-month' | 'as-of-before-month', messageId:
   return { ok: false, error: { code, message: formatMessage('input.' + messageId, data) } };
 }
 
-/** What a schedule row shows: its leader's combined message and status. */
+/** What a schedule row shows: its leader's combined message and status (several leaders: the worst, each named). */
 interface LeaderRow {
   message: string;
   status: Status;
+  names: string[];
+  messages: string[];
 }
 
 /** The rows of one sheet that have findings: each row's colour-to-be, indexed by row number. */

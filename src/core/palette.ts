@@ -10,6 +10,8 @@ export const STATUS_SEVERITY: Record<Status, number> = {
   problem: 3,
   ok: 2,
   pending: 1,
+  // Below everything: any verdict that could be made colours the row instead.
+  unknown: 0,
 };
 
 export const STATUS_COLOUR: Record<Status, Colour | null> = {
@@ -20,6 +22,7 @@ export const STATUS_COLOUR: Record<Status, Colour | null> = {
   problem: 'grey',
   ok: 'green',
   pending: null,
+  unknown: null,
 };
 
 /** Chinese labels the clerk sees. */
@@ -31,7 +34,14 @@ export const STATUS_LABEL: Record<Status, string> = {
   problem: '数据问题',
   ok: '合规',
   pending: '进行中',
+  unknown: '无法判断',
 };
+
+/** The statuses that leave a row uncoloured, with what they mean (for legends). */
+export const UNCOLOURED_LABEL: ReadonlyArray<{ status: Status; label: string }> = [
+  { status: 'pending', label: '不标色：进行中（本月尚未到截止日）' },
+  { status: 'unknown', label: '不标色：无法判断（缺少所需的列，见“读取说明”）' },
+];
 
 export const COLOUR_LABEL: Record<Colour, string> = {
   red: '红色（未完成/逾期）',

@@ -1,4 +1,5 @@
 /** SPEC §4: the machine-readable report. Stable fields first; extra fields may be added. */
+import { columnLetters } from './address';
 import { formatIso } from './day';
 import type { CheckResult, JsonReport } from './types';
 
@@ -30,6 +31,8 @@ export function toJsonReport(result: CheckResult): JsonReport {
       dates: l.dates.map(formatIso),
       row: l.ref.row,
       sheet: l.ref.sheet,
+      // A leader named on several schedule rows (two inspection groups): every row.
+      ...(l.rows ? { rows: l.rows.map((r) => r.row) } : {}),
       message: l.message,
       sites: l.sites.map((s) => ({ name: s.name, status: s.status, dates: s.dates.map(formatIso), inspectedByOthers: s.inspectedByOthers })),
     })),
@@ -79,6 +82,19 @@ export function toJsonReport(result: CheckResult): JsonReport {
       code: p.code,
       message: p.message,
     })),
+    // SPEC §4: every column used and every field not found (header and column null), with how it was decided.
+    columns: result.columns.map((c) => ({
+      sheet: c.sheet,
+      kind: c.kind,
+      field: c.field,
+      label: c.label,
+      header: c.column > 0 ? c.header : null,
+      column: c.column > 0 ? columnLetters(c.column) : null,
+      by: c.by,
+      how: c.how,
+      ...(c.extra ? { extra: true } : {}),
+    })),
+    missingColumns: result.missingColumns.map((m) => ({ rule: m.rule, fields: m.fields, sheets: m.sheets, message: m.message })),
     sheets: result.sheets.map((s) => ({ sheet: s.sheet, kind: s.kind, headerRow: s.headerRow })),
     ignoredSheets: result.ignoredSheets,
   };

@@ -2,7 +2,8 @@
  * The summary sheet's content (SPEC §3) as plain tables. `layout.ts` turns it into cells.
  */
 import { formatChinese, formatIso, ymdFromDay } from './day';
-import { fieldWords, HEADER_SEARCH_ROWS } from './detect';
+import { fieldWords, HEADER_SEARCH_ROWS } from './parse/words';
+import { missingConsequence, plainHeader, readingGroups } from './reading';
 import { INFO_LINE_WIDTH, lineWidth } from './layout';
 import { formatMessage } from './messages';
 import { STATUS_COLOUR, STATUS_LABEL } from './palette';
@@ -31,8 +32,11 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
       '日前（含' + d + '日）完成' + deadlineSource + '；临期提醒' + s.warnDays + '天。',
     '　　　　　党委会、班子会每年研究安全生产分别不少于' + s.partyMeetings + '次、' + s.leadershipMeetings + '次；安委成员单位' +
       s.reportDeadline.month + '月' + s.reportDeadline.day + '日前提交上年度述职报告。',
-    '颜色：红色＝未完成/已逾期，橙色＝逾期完成，黄色＝临期，绿色＝合规，灰色＝数据问题；无色＝本月尚未到期。',
+    '颜色：红色＝未完成/已逾期，橙色＝逾期完成，黄色＝临期，绿色＝合规，灰色＝数据问题；无色＝本月尚未到期' +
+      (hasUnknown(result) ? '或无法判断（缺少所需的列）' : '') + '。',
   ];
+  // A check that lacks its column says so once, at the top: which column, what cannot be judged, how to name it.
+  for (const m of result.missingColumns) infoLines.push(noteLine(m.message));
   if (ROLE_SOURCE_NOTE[result.roleSource]) infoLines.push(ROLE_SOURCE_NOTE[result.roleSource]);
   // A log kept on a sheet the check did not read shows as 实检0次: say which sheets were skipped.
   const ignored = ignoredSheetsLine(result.ignoredSheets);
@@ -44,8 +48,7 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
     title: '一、领导带队检查情况（' + when.month + '月）',
     header: ['带队领导', '角色', '应检次数', '实检次数', d + '日前完成', '重点场所', '未检场所', '状态', '说明'],
     rows: result.leaders.map((l) => {
-      const done = l.sites.filter((x) => x.status === 'ok' || x.status === 'late').length;
-      const notDone = l.sites.filter((x) => x.status !== 'ok' && x.status !== 'late').map((x) => x.name);
+      const notDone = l.sites.filter((x) => x.status !== 'ok' && x.status !== 'late' && x.status !== 'unknown').map((x) => x.name);
       return {
         cells: [
           l.name,
@@ -53,7 +56,7 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
           l.required,
           l.total,
           l.onTime,
-          l.sites.length ? done + '/' + l.sites.length : '—',
+          sitesCell(l.sites),
           notDone.join('、'),
           STATUS_LABEL[l.status],
           l.message,
@@ -138,6 +141,8 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
     }),
   );
 
+  tables.push(readingTable(result));
+
   const title = township + '党政领导干部安全生产履职情况汇总（' + when.year + '年' + when.month + '月）';
   return {
     sheetName: '履职汇总 ' + result.month,
@@ -201,6 +206,68 @@ export function ignoredSheetsLine(sheets: ReadonlyArray<string>): string | null 
     end += size;
   }
   return line(first.slice(0, end), 1, true);
+}
+
+/**
+ * `注意：…` for a check that lacks its column, on one info line: when the sheet names make it too
+ * wide for its merged row, the how-to part gives way to a pointer to the 读取说明 block (whose title
+ * says how to name a column).
+ */
+function noteLine(message: string): string {
+  const line = '注意：' + message;
+  if (lineWidth(line) <= INFO_LINE_WIDTH) return line;
+  const cut = message.indexOf('。如有这一列');
+  const short = '注意：' + (cut > 0 ? message.slice(0, cut) : message) + '（如何指定这一列见“读取说明”）。';
+  // Still too wide: the sheets are named in the 读取说明, not here.
+  return lineWidth(short) <= INFO_LINE_WIDTH ? short : short.replace(/^注意：(检查记录|会议记录)“[^”]*”/, '注意：$1中有的工作表');
+}
+
+/**
+ * A leader's key sites in the summary: `1/2` done of all, `1/1，1处无法判断` when some cannot be
+ * judged, `无法判断` when none can, `—` when there are none.
+ */
+export function sitesCell(sites: ReadonlyArray<{ status: string }>): string {
+  if (sites.length === 0) return '—';
+  const unknown = sites.filter((x) => x.status === 'unknown').length;
+  if (unknown === sites.length) return '无法判断';
+  const done = sites.filter((x) => x.status === 'ok' || x.status === 'late').length;
+  return done + '/' + (sites.length - unknown) + (unknown > 0 ? '，' + unknown + '处无法判断' : '');
+}
+
+function hasUnknown(result: CheckResult): boolean {
+  return (
+    result.leaders.some((l) => l.sites.some((x) => x.status === 'unknown')) ||
+    result.hazards.some((h) => h.status === 'unknown') ||
+    (result.meetings || []).some((m) => m.status === 'unknown')
+  );
+}
+
+/**
+ * 六、读取说明: which sheet was read as what, each field's column and how it was decided, and (for
+ * the inspection log) the fields not found and what that leaves unjudged. The sheets not read are
+ * named under the title (ignoredSheetsLine).
+ */
+function readingTable(result: CheckResult): SummaryTable {
+  const rows: SummaryTable['rows'] = [];
+  for (const group of readingGroups(result.sheets)) {
+    const names = group.sheets.join('、');
+    const kind = group.kindLabel;
+    const shown = group.fields.filter((f) => f.by !== 'missing' || group.kind === 'log');
+    if (shown.length === 0) rows.push({ cells: [names, kind, '', '', ''], colour: null });
+    shown.forEach((f, i) => {
+      // A column found by its header words says only 表头 (the column cell shows the header); the
+      // cells, a 规则设置 line or a tie say how.
+      const how = f.by === 'missing' ? ['未找到', missingConsequence(group, f.field)].filter((x) => x !== '').join('：') : plainHeader(f) ? '表头' : f.how;
+      rows.push({ cells: [i === 0 ? names : '', i === 0 ? kind : '', f.label, f.by === 'missing' ? '—' : f.column, how], colour: null });
+    });
+  }
+  return {
+    title: '六、读取说明（各表按什么读取；认错的列可在“规则设置”中写一行“列:字段=表头”指定）',
+    header: ['工作表', '读作', '字段', '列', '依据'],
+    spans: [1, 1, 1, 2, 4],
+    rows,
+    emptyText: '无',
+  };
 }
 
 /** The first (the usual) header word of a field of the inspection log, as SPEC §1 lists them. */

@@ -54,8 +54,11 @@ export interface WorkbookInput {
  */
 export type Day = number;
 
-/** Statuses, most severe first (SPEC §2). */
-export type Status = 'missing' | 'overdue' | 'late' | 'due-soon' | 'ok' | 'pending' | 'problem';
+/**
+ * Statuses, most severe first (SPEC §2). `unknown` (无法判断, no colour): the check lacks the column
+ * it needs (no place column: key sites), so it cannot say; it is never read as missing.
+ */
+export type Status = 'missing' | 'overdue' | 'late' | 'due-soon' | 'ok' | 'pending' | 'problem' | 'unknown';
 
 /** Row colours of SPEC §3. `null` means the row is left as it is. */
 export type Colour = 'red' | 'orange' | 'yellow' | 'green' | 'grey';
@@ -118,6 +121,41 @@ export interface DetectedSheet {
   dataRows: number[];
   /** Deadline day from a header such as `检查范围（每月20日以前完成）`, when the sheet has one. */
   deadlineDayFromHeader?: number;
+  /** How each field of the sheet's kind was read: its column and the evidence, or not found (SPEC §1). */
+  readings: ColumnReading[];
+}
+
+/**
+ * One field of a recognised sheet as read (SPEC §1 *Recognising columns*, §4 `columns`): the column
+ * that serves it and how that was decided, or that no column does.
+ */
+export interface ColumnReading {
+  sheet: string;
+  kind: SheetKind;
+  field: Field;
+  /** What the clerk calls the field (检查地点). */
+  label: string;
+  /** Header text as written; '' when not found. */
+  header: string;
+  /** 1-based Excel column; 0 when not found. */
+  column: number;
+  /** settings: named in 规则设置 · header: by its header words · cells: by what its cells hold · missing: not found. */
+  by: 'settings' | 'header' | 'cells' | 'missing';
+  /** The evidence, in Chinese: 表头“受检单位”, 单元格：30行中28行是安排表中的领导, 未找到. */
+  how: string;
+  /** A second place column, read together with the first (检查地点 beside 被检查单位). */
+  extra?: boolean;
+}
+
+/** A check that could not be made, or not for every row, because a column is missing (SPEC §1). */
+export interface MissingColumn {
+  rule: RuleId;
+  /** The log fields none of whose columns was found. */
+  fields: Field[];
+  /** The log sheets that lack them. */
+  sheets: string[];
+  /** Chinese: which column is missing, what cannot be judged, how to name the column in 规则设置. */
+  message: string;
 }
 
 /** Why a cell or a row could not be used. Codes are stable; messages are Chinese. */
@@ -163,7 +201,13 @@ export interface Leader {
   /** Key sites from the scope text, cleaned like names, in the order written. */
   sites: string[];
   scope: string;
+  /** The first schedule row naming the leader. */
   ref: RowRef;
+  /**
+   * Every schedule row naming the leader, first first, when there are several (a schedule of groups
+   * lists a leader in two groups); each row shows the leader's status. Absent: only `ref`.
+   */
+  rows?: RowRef[];
 }
 
 /** One usable row of an inspection log. Rows that cannot be used become Problems instead. */
@@ -312,6 +356,8 @@ export interface LeaderResult {
   status: Status;
   sites: SiteResult[];
   ref: RowRef;
+  /** Every schedule row naming the leader, when there are several (see Leader.rows). */
+  rows?: RowRef[];
   message: string;
 }
 
@@ -391,6 +437,10 @@ export interface CheckResult {
   /** Every row to colour, one entry per row, worst status wins. */
   rows: RowColour[];
   problems: Problem[];
+  /** Every field of every sheet read, with its column and how it was decided (SPEC §4 `columns`). */
+  columns: ColumnReading[];
+  /** Checks that lack a column, said once each (无法判断). */
+  missingColumns: MissingColumn[];
   summary: SummaryModel;
 }
 
@@ -466,5 +516,7 @@ export interface JsonReport {
   meetings: Array<{ kind: 'party-committee' | 'leadership'; year: number; count: number; required: number; status: Status; [extra: string]: unknown }>;
   reports: Array<{ unit: string; status: Status; [extra: string]: unknown }>;
   problems: Array<{ sheet: string; row: number; column: string; message: string; [extra: string]: unknown }>;
+  /** Every column used and every field not found (header and column null), and how it was decided. */
+  columns: Array<{ sheet: string; field: Field; header: string | null; column: string | null; how: string; [extra: string]: unknown }>;
   [extra: string]: unknown;
 }

@@ -2,8 +2,10 @@
  * Renders check results, errors and the legend into the pane. Every piece of workbook text
  * (messages, sheet names, leader names) goes in through text nodes only (see dom.ts).
  */
-import { COLOUR_LABEL, COLOURS, PALETTE, STATUS_COLOUR, STATUS_LABEL } from '../core/palette';
-import type { CheckResult, Colour, DetectedSheet, SheetKind, Status } from '../core/types';
+import { COLOUR_LABEL, COLOURS, PALETTE, STATUS_COLOUR, STATUS_LABEL, UNCOLOURED_LABEL } from '../core/palette';
+import { missingConsequence, plainHeader, readingGroups } from '../core/reading';
+import { sitesCell } from '../core/summary';
+import type { CheckResult, Colour, DetectedSheet, Status } from '../core/types';
 import type { AddinError } from '../excel';
 import { add, clear, el, setText, show, toggleButton } from './dom';
 
@@ -25,14 +27,6 @@ export interface ResultItem {
 
 /** At most this many lines per colour group: a huge log must not freeze IE11. */
 export const GROUP_LIMIT = 200;
-
-const KIND_LABEL: Record<SheetKind, string> = {
-  schedule: '安排表',
-  log: '检查记录',
-  meetings: '会议记录',
-  reports: '述职报告',
-  settings: '规则设置',
-};
 
 /** `红色` from `红色（未完成/逾期）`. */
 export function colourName(colour: Colour): string {
@@ -59,10 +53,15 @@ export function groupItems(result: CheckResult): Record<Colour, ResultItem[]> {
     groups[item.colour].push(item);
   };
   // Schedule rows name their leader, since a leader's message does not repeat the name.
+  // A schedule row may name several leaders (a group), and a leader several rows.
   const leaderAt: Record<string, string> = {};
   for (let i = 0; i < result.leaders.length; i++) {
     const l = result.leaders[i];
-    leaderAt[l.ref.sheet + '\u0000' + l.ref.row] = l.name;
+    const refs = l.rows && l.rows.length > 0 ? l.rows : [l.ref];
+    for (let k = 0; k < refs.length; k++) {
+      const key = refs[k].sheet + '\u0000' + refs[k].row;
+      leaderAt[key] = leaderAt[key] ? leaderAt[key] + '、' + l.name : l.name;
+    }
   }
   for (let i = 0; i < result.rows.length; i++) {
     const r = result.rows[i];
@@ -138,6 +137,13 @@ export function renderResults(container: HTMLElement, result: CheckResult, onSel
     add(summary, chip);
   }
   add(container, summary);
+
+  // A check that lacks its column says so once, above the findings (无法判断, not a red).
+  for (let i = 0; i < result.missingColumns.length; i++) {
+    const note = el('div', 'callout callout--warning missing-column');
+    add(note, el('p', 'callout__text ms-font-s', '注意：' + result.missingColumns[i].message));
+    add(container, note);
+  }
 
   for (let i = 0; i < COLOURS.length; i++) add(container, renderGroup(COLOURS[i], groups[COLOURS[i]], onSelect));
 
@@ -236,14 +242,13 @@ function renderLeaders(result: CheckResult, onSelect: (target: RowTarget) => voi
       onSelect({ sheet: leader.ref.sheet, row: leader.ref.row, firstColumn: sheet ? sheet.firstColumn : 1, lastColumn: sheet ? sheet.lastColumn : 1 });
     add(nameCell, name);
     if (leader.role === 'main') add(nameCell, el('span', 'role-tag ms-font-xs', '主要领导'));
-    const done = countDone(leader.sites);
     add(
       tr,
       nameCell,
       el('td', 'cell--num', leader.required),
       el('td', 'cell--num', leader.total),
       el('td', 'cell--num', leader.onTime),
-      el('td', 'cell--num', leader.sites.length ? done + '/' + leader.sites.length : '—'),
+      el('td', 'cell--num', sitesCell(leader.sites)),
       statusCell(leader.status),
     );
     add(tbody, tr);
@@ -260,27 +265,60 @@ function renderLeaders(result: CheckResult, onSelect: (target: RowTarget) => voi
   return section;
 }
 
-function countDone(sites: Array<{ status: Status }>): number {
-  let n = 0;
-  for (let i = 0; i < sites.length; i++) if (sites[i].status === 'ok' || sites[i].status === 'late') n++;
-  return n;
-}
-
+/**
+ * 读取说明, folded by default under the results: which sheet was read as what, each field's column
+ * and how it was decided, the inspection log's fields not found and what that leaves unjudged, and
+ * the sheets not read. The same groups as the summary sheet's block and the terminal's lines.
+ */
 function renderSheets(result: CheckResult): HTMLElement {
-  const section = el('div', 'section');
-  add(section, el('h2', 'section__title ms-font-m ms-fontWeight-semibold', '读取的工作表'));
-  const list = el('ul', 'plain-list ms-font-s');
-  for (let i = 0; i < result.sheets.length; i++) {
-    const s = result.sheets[i];
-    const li = el('li');
-    add(li, el('span', 'kind-tag ms-font-xs', KIND_LABEL[s.kind] || s.kind), s.sheet);
-    if (s.headerRow > 0) add(li, el('span', 'muted', '（表头在第' + s.headerRow + '行，数据 ' + s.dataRows.length + ' 行）'));
-    add(list, li);
+  const section = el('div', 'section reading');
+  add(section, el('h2', 'section__title ms-font-m ms-fontWeight-semibold', '读取说明'));
+  const groups = readingGroups(result.sheets);
+  let missing = 0;
+  let decided = 0;
+  for (let i = 0; i < groups.length; i++) {
+    for (let k = 0; k < groups[i].fields.length; k++) {
+      const f = groups[i].fields[k];
+      if (f.by === 'missing' && groups[i].kind === 'log') missing++;
+      if (f.by === 'cells' || f.by === 'settings') decided++;
+    }
   }
-  add(section, list);
+  add(
+    section,
+    el(
+      'p',
+      'ms-font-xs muted',
+      '读取了 ' + result.sheets.length + ' 张表' + (decided > 0 ? '，其中 ' + decided + ' 列按单元格内容或规则设置认定' : '') +
+        (missing > 0 ? '，检查记录有 ' + missing + ' 项没有找到对应的列' : '') + '。认错的列可在“规则设置”中写一行“列:字段=表头”指定。',
+    ),
+  );
+  const body = el('div', 'reading__body');
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    const head = el('p', 'reading__sheet ms-font-s');
+    let rows = 0;
+    for (let k = 0; k < result.sheets.length; k++) if (g.sheets.indexOf(result.sheets[k].sheet) >= 0) rows += result.sheets[k].dataRows.length;
+    add(head, el('span', 'kind-tag ms-font-xs', g.kindLabel), g.sheets.join('、'));
+    if (g.headerText) add(head, el('span', 'muted', '（' + g.headerText + '，数据 ' + rows + ' 行）'));
+    add(body, head);
+    const shown = g.fields.filter((f) => f.by !== 'missing' || g.kind === 'log');
+    if (shown.length === 0) continue;
+    const table = el('table', 'reading-table ms-font-xs');
+    const tbody = el('tbody');
+    for (let k = 0; k < shown.length; k++) {
+      const f = shown[k];
+      const tr = el('tr', f.by === 'missing' ? 'reading--missing' : '');
+      const how = f.by === 'missing' ? missingConsequence(g, f.field) : plainHeader(f) ? '' : f.how;
+      add(tr, el('th', 'cell--text', f.label), el('td', 'cell--text', f.by === 'missing' ? '未找到' : f.column), el('td', 'cell--text muted', how));
+      add(tbody, tr);
+    }
+    add(body, add(table, tbody));
+  }
+  // Sheets not read stay in sight: inspections on them count for nothing.
   if (result.ignoredSheets.length) {
     add(section, el('p', 'ms-font-xs muted', '未读取的工作表（前10行中没有认得出的表头，其中的检查不计入）：' + result.ignoredSheets.join('、')));
   }
+  add(section, toggleButton(body, '展开读取说明', '收起读取说明', false), body);
   return section;
 }
 
@@ -357,6 +395,13 @@ export function renderLegend(list: HTMLElement): void {
     sample.style.backgroundColor = PALETTE[c].fill;
     if (PALETTE[c].font) sample.style.color = PALETTE[c].font as string;
     add(li, sample, el('span', 'legend__label', COLOUR_LABEL[c]));
+    add(list, li);
+  }
+  // The statuses that leave a row as it is: 进行中, and 无法判断 (a check without its column).
+  for (let i = 0; i < UNCOLOURED_LABEL.length; i++) {
+    const li = el('li', 'legend__item ms-font-s');
+    const label = UNCOLOURED_LABEL[i];
+    add(li, el('span', 'legend__sample legend__sample--none', STATUS_LABEL[label.status]), el('span', 'legend__label', label.label));
     add(list, li);
   }
 }

@@ -120,14 +120,14 @@ let browser: Browser;
 let officeJs: string;
 let expected: CheckResult;
 
-/** A fresh page (own storage) on the pane, with the township workbook in a simulator at `apiVersion`. */
-async function openPane(apiVersion: string): Promise<{ page: Page; record: PageRecord }> {
+/** A fresh page (own storage) on the pane, with the township workbook (or `sheets`) in a simulator at `apiVersion`. */
+async function openPane(apiVersion: string, sheets = SHEETS): Promise<{ page: Page; record: PageRecord }> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 2 });
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date('2019-09-02T09:30:00+08:00'));
   await page.addInitScript((init) => {
     (window as unknown as SimWindow).__simInit = init;
-  }, { sheets: SHEETS, apiVersion });
+  }, { sheets, apiVersion });
   const record = await instrument(page, server.origin, officeJs);
   await page.goto(server.origin + '/taskpane.html');
   await page.waitForFunction(() => {
@@ -256,6 +256,20 @@ describe('task pane in Chromium with the Excel simulator (ExcelApi 1.9)', () => 
     expect(png.length).toBeGreaterThan(20_000);
   });
 
+  it('shows the 读取说明 folded under the results, and opens it: each field’s column', async () => {
+    expect(await page.isVisible('#results .reading')).toBe(true);
+    expect(await page.isVisible('#results .reading__body')).toBe(false);
+    expect(await page.textContent('#results .reading .link-button')).toBe('展开读取说明');
+    await page.click('#results .reading .link-button');
+    expect(await page.isVisible('#results .reading__body')).toBe(true);
+    const rows = await page.$$eval('#results .reading-table tr', (trs) => trs.map((tr) => Array.prototype.map.call(tr.children, (c: Element) => c.textContent) as string[]));
+    expect(rows).toEqual(expect.arrayContaining([['检查地点', 'C列“检查地点”', ''], ['带队领导', 'A列“带队领导”', '']]));
+    const legend = await page.$$eval('#legend .legend__item', (items) => items.map((i) => i.textContent));
+    expect(legend).toEqual(expect.arrayContaining(['无法判断不标色：无法判断（缺少所需的列，见“读取说明”）']));
+    await page.click('#results .reading .link-button');
+    expect(await page.isVisible('#results .reading__body')).toBe(false);
+  });
+
   it('clicking a finding selects its row in Excel', async () => {
     const target = expected.rows.find((r) => r.sheet === SCHEDULE && r.row === 5)!;
     await page.click('#results .group[data-colour="red"] .finding__button:has-text("未检：和平加油站")');
@@ -376,3 +390,51 @@ describe('task pane on ExcelApi 1.1 (Excel 2016)', () => {
   });
 });
 
+
+/**
+ * A log without a place column (检查地点 left out): key sites cannot be judged. The pane says so
+ * once, shows 无法判断 for the key sites, colours no schedule row red for them, and its 读取说明
+ * says 检查地点 was not found. Writes the pane as a picture to the test artifacts.
+ */
+describe('task pane on a log without a place column', () => {
+  const PLACE = LOG_HEADER_INDEX('检查地点');
+  const noPlace = SHEETS.map((s) => (s.name === LOG ? { ...s, values: s.values.map((r) => r.filter((_v, c) => c !== PLACE)) } : s));
+  let page: Page;
+  let record: PageRecord;
+
+  beforeAll(async () => {
+    ({ page, record } = await openPane('1.9', noPlace));
+  }, 60_000);
+
+  it('says once which column is missing, shows the key sites as 无法判断, and no red for them', async () => {
+    await page.selectOption('#month', MONTH.slice(5));
+    await click(page, '#btn-check', /^检查完成/);
+    const notes = await page.$$eval('#results .missing-column', (els) => els.map((e) => e.textContent));
+    expect(notes).toEqual(['注意：检查记录没有找到“检查地点”列：重点场所无法判断（不算未检）。如有这一列，请在规则设置中写一行“列:检查地点=该列表头”。']);
+    const sites = await page.$$eval('#results .leader-table tbody tr:not(.leader-note)', (trs) => trs.map((tr) => [tr.children[0].textContent, tr.children[4].textContent]));
+    // 鲁攀 did no inspection at all: his key site was certainly not visited (0/1), with or without the column.
+    expect(sites).toEqual([['郭环球主要领导', '无法判断'], ['熊  丹主要领导', '无法判断'], ['鲁  攀', '0/1'], ['李卫萍', '无法判断'], ['邓光明', '无法判断']]);
+    // 郭环球 did his one inspection: green, though his key site cannot be judged.
+    const now = await page.evaluate((name) => (window as unknown as SimWindow).__sim.fillAt(name, 3, 1), SCHEDULE);
+    expect(norm(now)).toBe(PALETTE.green.fill.toUpperCase());
+    await page.click('#results .reading .link-button');
+    const rows = await page.$$eval('#results .reading-table tr', (trs) => trs.map((tr) => Array.prototype.map.call(tr.children, (c: Element) => c.textContent) as string[]));
+    expect(rows).toContainEqual(['检查地点', '未找到', '重点场所是否检查无法判断']);
+    await page.evaluate(() => {
+      const r = document.querySelector('#results .reading');
+      if (r) r.scrollIntoView();
+    });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const png = await page.locator('#results .reading').screenshot({ path: path.join(ARTIFACTS, 'pane-reading.png') });
+    expect(png.length).toBeGreaterThan(20_000);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-no-place-column.png') });
+    expect({ dialogs: record.dialogs, errors: record.errors }).toEqual({ dialogs: [], errors: [] });
+  });
+});
+
+function LOG_HEADER_INDEX(header: string): number {
+  const i = LOG_VALUES[1].indexOf(header);
+  if (i < 0) throw new Error('no ' + header + ' in the log header');
+  return i;
+}

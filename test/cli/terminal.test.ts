@@ -32,6 +32,8 @@ function result(): CheckResult {
     township: '大栗港镇',
     sheets: [],
     ignoredSheets: [],
+    columns: [],
+    missingColumns: [],
     leaders: [
       leader('郭环球', 'main', 1, 2, 2, 'ok', [['刘家村', 'ok']]),
       leader('邓光明', 'member', 2, 2, 2, 'missing', [['大栗港加油站', 'ok'], ['环宇烟花批发', 'missing']]),

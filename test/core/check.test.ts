@@ -138,7 +138,7 @@ describe('checkWorkbook inputs and errors', () => {
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.error.code).toBe('no-schedule');
-      expect(outcome.error.message).toContain('前10行中没有同时含');
+      expect(outcome.error.message).toContain('在每张表的前10行中查找同时有带队领导列');
     }
   });
 
@@ -418,11 +418,15 @@ describe('lines below a table and titles beside a name are not records', () => {
     expect(result.problems.filter((p) => p.sheet === '带队检查安排表')).toEqual([]);
   });
 
-  test('two real names in one schedule cell still take the first and say so', () => {
+  test('two names in one schedule cell are two leaders, each with the row’s key sites, and no problem', () => {
     const s = seedSchedule();
     const values = s.values.map((r) => (r[0] === '邓光明' ? ['邓光明 秦尚', ...r.slice(1)] : r));
     const result = check({ sheets: [{ ...s, values }, logSheet(LOG)] });
-    expect(result.problems.filter((p) => p.sheet === '带队检查安排表').map((p) => p.row)).toEqual([7]);
+    expect(result.problems.filter((p) => p.sheet === '带队检查安排表')).toEqual([]);
+    const qin = result.leaders.find((l) => l.name === '秦尚')!;
+    // Row 7 (with 邓光明) and row 8 (alone): the key sites of both rows.
+    expect(qin.sites.map((x) => x.name)).toEqual(['大栗港加油站', '环宇烟花批发', '湘域矿业', '首溪金矿尾矿库']);
+    expect(qin.ref.row).toBe(7);
   });
 });
 

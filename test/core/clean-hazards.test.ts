@@ -98,6 +98,31 @@ describe('isNotDoneState and doneDayText', () => {
   });
 });
 
+// SPEC §1 *Dates inside a state*: the day that opens the done clause is the day the work was done.
+describe('dates inside a done state', () => {
+  test.each<[string, boolean, string | null]>([
+    ['3月24日已更换', true, '3月24日'],
+    ['6月8日已整改', true, '6月8日'],
+    ['12月30日整改完毕', true, '12月30日'],
+    ['已于8月18日整改完毕', true, '8月18日'],
+    ['于8月9日整改完毕', true, '8月9日'],
+    ['2019年3月24日已更换灭火器', true, '2019年3月24日'],
+    ['8月18日完成整改', true, '8月18日'],
+    // A re-check day is not the day the work was done: done, day unknown.
+    ['3月14日复查，已整改', true, null],
+    ['已整改，8月20日复查合格', true, null],
+    // By a day, or from a day: not the day it was done.
+    ['8月9日前已整改', true, null],
+    // A day with no done clause: not done.
+    ['8月9日督促整改', false, null],
+    ['8月9日未整改', false, null],
+    ['3月14日复查', false, null],
+  ])('%s → done %s on %s', (text, done, dayText) => {
+    expect(isDoneState(text)).toBe(done);
+    expect(doneDayText(text)).toBe(dayText);
+  });
+});
+
 describe('isNoHazard', () => {
   test.each([
     ['', true],

@@ -1,4 +1,4 @@
-import { cleanName, isUnitOrStaff, resolveLeader, splitLeaders, splitNames } from '../../src/core/clean/names';
+import { cleanName, isUnitOrStaff, namesInCell, resolveLeader, splitLeaders, splitNames, titleFormLeaders } from '../../src/core/clean/names';
 
 const KNOWN = new Set(['郭环球', '熊丹', '秦尚', '鲁攀', '邓光明']);
 
@@ -282,8 +282,29 @@ describe('splitNames (no known leaders yet)', () => {
     ['郭环球 熊丹', ['郭环球', '熊丹']],
     ['郭环球、熊丹，秦尚', ['郭环球', '熊丹', '秦尚']],
     ['郭环球\n熊  丹', ['郭环球', '熊丹']],
-    ['鲁 攀 秦 尚', ['鲁攀秦尚']],
+    // Padding joins single characters; a name of two or more characters stands alone.
+    ['胡小波　杨　剑', ['胡小波', '杨剑']],
+    ['胡小波 杨剑', ['胡小波', '杨剑']],
+    ['杨　剑　胡小波', ['杨剑', '胡小波']],
+    ['李 卫萍', ['李卫萍']],
+    // Four single characters could be 鲁攀 + 秦尚 or one name: never made up by joining.
+    ['鲁 攀 秦 尚', []],
   ])('%j → %j', (text, expected) => {
     expect(splitNames(text)).toEqual(expected);
+  });
+});
+
+describe('namesInCell: runs of single characters are split only into names the schedule holds', () => {
+  it.each<[string, string[], string[], string[]]>([
+    ['鲁 攀 秦 尚', [], [], ['鲁攀秦尚']],
+    ['鲁 攀 秦 尚', ['鲁攀', '秦尚'], ['鲁攀', '秦尚'], []],
+    // 鲁攀秦 + 尚? Not names it holds: left unread.
+    ['鲁 攀 秦 尚', ['鲁攀秦'], [], ['鲁攀秦尚']],
+    // Two ways to cut it (胡波 + 杨剑, 胡波杨 + 剑…): only names held, and only one way.
+    ['胡 波 杨 剑', ['胡波', '杨剑', '胡波杨剑'], [], ['胡波杨剑']],
+    // A name written alone is what it is: nothing joined.
+    ['熊', [], ['熊'], []],
+  ])('%j with %j → %j, unclear %j', (text, known, names, unclear) => {
+    expect(namesInCell(text, new Set(known))).toEqual({ names, unclear });
   });
 });

@@ -10,6 +10,7 @@ import { makeRuleContext } from '../../src/core/rules/context';
 import type { Rule, RuleContext } from '../../src/core/rules/rule';
 import type {
   Day,
+  Field,
   Finding,
   Leader,
   LogEntry,
@@ -105,6 +106,8 @@ function numbered<T extends { ref: { sheet: string; row: number } }>(items: T[],
   });
 }
 
+const ALL_LOG_FIELDS: Field[] = ['date', 'leader', 'site', 'hazard', 'deadline', 'doneDate', 'state'];
+
 export function workbook(parts: {
   leaders: Leader[];
   log?: LogEntry[];
@@ -112,11 +115,15 @@ export function workbook(parts: {
   reports?: Report[] | null;
   settings?: Partial<Settings>;
   problems?: Problem[];
+  /** The log's columns (default: all seven, as LOG_HEADER); leave some out for a log that lacks them. */
+  logFields?: Field[];
 }): ParsedWorkbook {
+  const logColumns: Partial<Record<Field, number>> = {};
+  (parts.logFields || ALL_LOG_FIELDS).forEach((f) => (logColumns[f] = ALL_LOG_FIELDS.indexOf(f) + 1));
   return {
     sheets: [
-      { sheet: SCHEDULE, kind: 'schedule', headerRow: 2, columns: {}, headers: {}, firstColumn: 1, lastColumn: 3, dataRows: [] },
-      { sheet: LOG, kind: 'log', headerRow: 1, columns: {}, headers: {}, firstColumn: 1, lastColumn: 7, dataRows: [] },
+      { sheet: SCHEDULE, kind: 'schedule', headerRow: 2, columns: { leader: 1, scope: 3 }, headers: {}, firstColumn: 1, lastColumn: 3, dataRows: [], readings: [] },
+      { sheet: LOG, kind: 'log', headerRow: 1, columns: logColumns, headers: {}, firstColumn: 1, lastColumn: 7, dataRows: [], readings: [] },
     ],
     leaders: numbered(parts.leaders, 3),
     log: numbered(parts.log || [], 2),
@@ -181,6 +188,7 @@ export function colourOf(status: Status): string | null {
     ok: 'green',
     pending: null,
     problem: 'grey',
+    unknown: null,
   };
   return colours[status];
 }

@@ -511,14 +511,19 @@ export const CORPUS: CorpusCase[] = [
       problems: [
         [LOG, 7, 1, 'bad-date'],
         [LOG, 8, 2, 'unknown-leader'],
-        [SCHEDULE, 5, 1, 'other'], // =1+1 reads as two names (+ joins names): 只读取“=1”
+        // =1+1 and +1 hold no letter: no one's name (不像人名), so the log rows naming them count for no one.
+        [SCHEDULE, 5, 1, 'other'],
+        [SCHEDULE, 6, 1, 'other'],
+        [LOG, 5, 2, 'unknown-leader'],
+        [LOG, 6, 2, 'unknown-leader'],
         ['规则设置', 2, 2, 'bad-setting'],
         ['规则设置', 3, 2, 'bad-setting'],
         ['规则设置', 4, 2, 'bad-setting'],
       ],
       check: (r) => {
         const names = r.leaders.map((l) => l.name);
-        for (const n of ['=1', '1', '@SUM']) assert(names.indexOf(n) >= 0, 'leader ' + n + ' read as text: ' + names);
+        assert(names.indexOf('@SUM') >= 0, 'leader @SUM read as text: ' + names);
+        for (const n of ['=1', '1']) assert(names.indexOf(n) < 0, n + ' is no leader: ' + names);
       },
     },
   },

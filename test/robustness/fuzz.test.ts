@@ -17,8 +17,8 @@ import { isMainRole, isMainTitle, isWholeTownshipScope, splitTitles } from '../.
 import { extractSites, siteCovers } from '../../src/core/clean/sites';
 import { cellText, cleanKey, isBlank, isErrorValue, nfkc, quoteCell, splitList, stripBracketed, stripSpaces, trimAll } from '../../src/core/clean/text';
 import { splitUnits } from '../../src/core/clean/units';
-import { deadlineDayFromText, detectHeader, matchHeaderRow, townshipFromTitle } from '../../src/core/detect';
-import { readCount, readMonthDay, readSettings } from '../../src/core/settings';
+import { deadlineDayFromText, detectHeader, matchHeaderRow, townshipFromTitle } from '../../src/core/parse/header';
+import { readCount, readMonthDay, readSettings } from '../../src/core/parse/settings';
 import type { CellValue, CheckOutcome, SheetInput, WorkbookInput } from '../../src/core/types';
 
 const SEED = process.env.FUZZ_SEED !== undefined && process.env.FUZZ_SEED !== '' ? Number(process.env.FUZZ_SEED) : 20190802;

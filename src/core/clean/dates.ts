@@ -124,6 +124,20 @@ function parseDateNumber(n: number, date1904: boolean): DateParse {
   return { ok: true, day };
 }
 
+/** Marks that stand for "nothing" in a date, deadline or done-date cell: /, -, —, ——, 无, 暂无. */
+const EMPTY_MARK = /^(?:[-/\\—–―－_~〜·.。…]+|无|暂无|没有)$/;
+
+/**
+ * True when a date, deadline or done-date cell says nothing (SPEC §1: `/`, `-`, `—`, 无 mean empty):
+ * a blank cell, or only such a mark (spaces and full-width forms ignored).
+ */
+export function isEmptyDateMark(value: CellValue): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  const t = trimAll(nfkc(value)).replace(/\s+/g, '');
+  return t === '' || EMPTY_MARK.test(t);
+}
+
 /**
  * Reads a date cell of any form SPEC §1 lists. Numbers are Excel serials (1904 system when
  * `date1904`), except 8-digit numbers that form a valid yyyymmdd date. Date objects give their UTC

@@ -110,12 +110,23 @@ export function isDoneState(text: string): boolean {
 }
 
 function isDoneClause(key: string): boolean {
-  for (const d of DONE) if (key.indexOf(d) === 0) return true;
-  if (DONE_ON_DAY.test(key) || DONE_PHRASE.test(key) || FIXED.test(key)) return true;
+  // 6月8日已整改, 12月30日整改完毕: the clause after the day it names.
+  const dated = DATED_CLAUSE.exec(key);
+  const rest = dated && dated[2] !== '' && !NOT_ON_DAY.test(dated[2]) ? dated[2] : key;
+  for (const d of DONE) if (rest.indexOf(d) === 0) return true;
+  if (DONE_ON_DAY.test(key) || DONE_PHRASE.test(rest) || FIXED.test(rest)) return true;
   // 按要求 is how it was done, not an order.
-  const plain = key.replace(/按要求/g, '');
+  const plain = rest.replace(/按要求/g, '');
   return DONE_INSIDE.test(plain) && !NOT_DONE_INSIDE.test(plain);
 }
+
+/**
+ * A clause that starts with a day (with 于 or 已于 before it): 6月8日已整改, 已于8月18日整改完毕,
+ * 2019年3月24日已更换, 12月30日整改完毕. [1] the day, [2] the rest.
+ */
+const DATED_CLAUSE = /^(?:已经?于|于)?(\d{4}年\d{1,2}月\d{1,2}[日号]?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号])(.*)$/;
+/** What after a day says it is not the day it was done: 8月9日前已整改 (by then), 8月9日起整改 (from then). */
+const NOT_ON_DAY = /^(?:前|以前|之前|起|后|以后|之后|至)/;
 
 /** True when a state cell says the hazard is not rectified yet: 未整改, 整改中, 否, 待整改, 正在整改, 部分整改 … */
 export function isNotDoneState(text: string): boolean {
@@ -127,10 +138,20 @@ function startsNotDone(key: string): boolean {
   return false;
 }
 
-/** The day written in a done state (`8月18日` of 已于8月18日整改完毕), or null when it names none. */
+/**
+ * The day a done state says the work was done, or null: the day that opens the clause saying it
+ * is done (`3月24日已更换`, `6月8日已整改`, `12月30日整改完毕`, `已于8月18日整改完毕`, and
+ * `已整改，8月9日复查` has none). A day opening another clause (`3月14日复查，已整改`: the re-check) is
+ * not the day the work was done.
+ */
 export function doneDayText(text: string): string | null {
-  const m = DONE_ON_DAY.exec(hazardKey(text));
-  return m ? m[1] : null;
+  const t = hazardKey(text);
+  for (const clause of t.split(CLAUSES)) {
+    if (clause === '' || !isDoneClause(clause)) continue;
+    const dated = DATED_CLAUSE.exec(clause);
+    return dated && dated[2] !== '' && !NOT_ON_DAY.test(dated[2]) ? dated[1] : null;
+  }
+  return null;
 }
 
 const IMMEDIATE = ['立即', '当场', '现场整改', '立行立改', '即时整改', '马上', '当天', '当日', '即日', '即时', '立查立改', '即查即改', '随查随改', '边查边改'];

@@ -113,6 +113,26 @@ function withoutTitle(name: string, known: ReadonlySet<string>): string | null {
   return found;
 }
 
+/** A surname and a title with nothing else (梁副书记, 马书记, 刘副镇长, 陈主席). */
+const TITLE_FORM = new RegExp('^([\\u3400-\\u9fff]{1,2}?)((?:党委|党工委|纪委|人大|政协)?(?:常务)?副?' + TITLE_ENDINGS + ')$');
+
+/**
+ * The leaders a name written as surname + title may stand for (梁副书记, 马书记带队 → the schedule's
+ * leaders surnamed 梁 / 马), with the alias to write in 规则设置; null when the name is no such form
+ * or no schedule leader has that surname. Nothing is resolved: the clerk says who it is.
+ */
+export function titleFormLeaders(name: string, known: ReadonlySet<string>): { alias: string; leaders: string[] } | null {
+  let alias = cleanName(name);
+  for (let i = 0; i < 3; i++) alias = alias.length <= MAX_GROUP_LENGTH ? alias.replace(WITH_OTHERS, '') : alias;
+  const m = TITLE_FORM.exec(alias);
+  if (!m) return null;
+  const leaders: string[] = [];
+  known.forEach((leader) => {
+    if (leader.length > m[1].length && leader.indexOf(m[1]) === 0) leaders.push(leader);
+  });
+  return leaders.length > 0 ? { alias, leaders: leaders.sort() } : null;
+}
+
 /** The result of reading a leader cell. */
 export interface LeaderSplit {
   /** Known leaders named in the cell (cleaned, aliases resolved), first mention first, no repeats. */
@@ -279,15 +299,19 @@ export function splitLeaders(text: string, known: ReadonlySet<string>, aliases: 
       take(whole);
       continue;
     }
-    const pieces: string[] = [];
+    const spaced: string[] = [];
     for (const raw of part.split(SPACES)) {
       const piece = cleanName(raw);
-      if (piece !== '') pieces.push(piece);
+      if (piece !== '') spaced.push(piece);
     }
-    if (pieces.length < 2) {
+    if (spaced.length < 2) {
       rest.push({ name: key, unit: false });
       continue;
     }
+    // 胡小波 杨 剑: single characters side by side are one padded name; a run the schedule's names
+    // cannot split one way stays as it was written.
+    const grouped = padded(spaced, known);
+    const pieces = grouped.unclear.length === 0 ? grouped.names : spaced;
     const read = pieces.map((p) => readPiece(p, known, aliases));
     const anyKnown = read.some((r) => r !== null && r.leaders.length > 0);
     const allRead = anyKnown && read.every((r) => r !== null);
@@ -313,12 +337,75 @@ export function splitLeaders(text: string, known: ReadonlySet<string>, aliases: 
 }
 
 /**
+ * Pieces of a name cell split on white space, read by the padding rule (SPEC §1): single characters
+ * next to each other are one name padded to width (`杨　剑` is 杨剑, `熊  丹` is 熊丹); pieces of two or
+ * more characters are names of their own (`胡小波　杨　剑` is 胡小波 and 杨剑). A lone character
+ * belongs to the two-character piece after it (`李 卫萍` is 李卫萍). A run of four or more single
+ * characters (`胡 波 杨 剑`) is read only when `known` splits it one way into names it holds, else it
+ * is `unclear`: no name is made up by joining.
+ */
+export function padded(pieces: ReadonlyArray<string>, known?: ReadonlySet<string>): { names: string[]; unclear: string[] } {
+  const names: string[] = [];
+  const unclear: string[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    if (pieces[i].length > 1) {
+      names.push(pieces[i++]);
+      continue;
+    }
+    let run = '';
+    while (i < pieces.length && pieces[i].length === 1) run += pieces[i++];
+    if (run.length === 1) {
+      // 李 卫萍: a lone character and the two after it.
+      if (i < pieces.length && pieces[i].length === 2) names.push(run + pieces[i++]);
+      else unclear.push(run);
+    } else if (run.length <= 3) {
+      names.push(run);
+    } else {
+      const split = known ? segmentInto(run, known) : null;
+      if (split) for (const n of split) names.push(n);
+      else unclear.push(run);
+    }
+  }
+  return { names, unclear };
+}
+
+/** The one way to cut `text` into names `known` holds (2–4 characters each), or null when there is none or several. */
+export function segmentInto(text: string, known: ReadonlySet<string>): string[] | null {
+  const ways: string[][] = [];
+  const walk = (at: number, acc: string[]) => {
+    if (ways.length > 1) return;
+    if (at === text.length) {
+      ways.push(acc.slice());
+      return;
+    }
+    for (let len = 2; len <= 4 && at + len <= text.length; len++) {
+      const piece = text.slice(at, at + len);
+      if (known.has(piece)) {
+        acc.push(piece);
+        walk(at + len, acc);
+        acc.pop();
+      }
+    }
+  };
+  if (text.length <= 16) walk(0, []);
+  return ways.length === 1 ? ways[0] : null;
+}
+
+/**
  * The names a cell holds when no list of known leaders exists yet (the schedule itself, the
- * 主要领导 setting): split on punctuation and line breaks, and on spaces only when every piece is at
- * least two characters long (`郭环球 熊丹` is two names, `熊  丹` is one).
+ * 主要领导 setting): split on punctuation and line breaks, then on white space by the padding rule
+ * (`郭环球 熊丹` is two names, `熊  丹` is one, `胡小波　杨　剑` is 胡小波 and 杨剑). Runs it cannot read
+ * are left out (see namesInCell).
  */
 export function splitNames(text: string): string[] {
+  return namesInCell(text).names;
+}
+
+/** splitNames, with the runs of single characters it could not read (`胡 波 杨 剑`), for a message. */
+export function namesInCell(text: string, known?: ReadonlySet<string>): { names: string[]; unclear: string[] } {
   const out: string[] = [];
+  const unclear: string[] = [];
   for (const part of nfkc(text).split(/[、,;/|\\+&\r\n]+/)) {
     const pieces: string[] = [];
     for (const raw of part.split(SPACES)) {
@@ -326,9 +413,9 @@ export function splitNames(text: string): string[] {
       if (piece !== '') pieces.push(piece);
     }
     if (pieces.length === 0) continue;
-    const separate = pieces.length >= 2 && pieces.every((p) => p.length >= 2);
-    const names = separate ? pieces : [cleanName(part)];
-    for (const n of names) if (n !== '' && out.indexOf(n) < 0) out.push(n);
+    const read = pieces.length === 1 ? { names: pieces, unclear: [] } : padded(pieces, known);
+    for (const n of read.names) if (n !== '' && out.indexOf(n) < 0) out.push(n);
+    for (const u of read.unclear) unclear.push(u);
   }
-  return out;
+  return { names: out, unclear };
 }

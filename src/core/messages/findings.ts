@@ -39,8 +39,11 @@ export const FINDING_MESSAGES: Record<string, MessageTemplate> = {
   'sites.by-others': (d) => d.site + '（' + d.others + '检查，不计入）',
   'sites.unvisited': (d) => '未检：' + d.sites,
   'sites.late-list': (d) => '逾期检查：' + d.sites,
+  'sites.unknown-list': (d) => '无法判断：' + d.sites + '（所在检查记录没有检查地点列）',
   // site-coverage, per leader: data {done, gaps, deadline, daysLeft}
   'sites.ok': (d) => '重点场所均已按期检查：' + d.done,
+  'sites.ok-but': (d) => '重点场所已按期检查：' + d.done + '；' + d.gaps,
+  'sites.unknown': (d) => '重点场所' + d.gaps,
   'sites.late': (d) => sitesText(d),
   'sites.missing': (d) => sitesText(d),
   'sites.due-soon': (d) => sitesText(d) + daysLeft(d),
@@ -57,12 +60,18 @@ export const FINDING_MESSAGES: Record<string, MessageTemplate> = {
   'hazard.due-soon': (d) =>
     '隐患“' + d.hazard + '”整改期限' + d.deadline + '，未整改，' + (Number(d.days) === 0 ? '今天到期' : '还剩' + d.days + '天'),
   'hazard.pending': (d) => '隐患“' + d.hazard + '”整改期限' + d.deadline + '，整改中',
+  'hazard.unknown-deadline': (d) =>
+    '隐患“' + d.hazard + '”' + (Number(d.done) ? '已整改，但' : '：') + '检查记录没有整改期限列，无法判断是否逾期',
+  'hazard.unknown-done': (d) => '隐患“' + d.hazard + '”整改期限' + d.deadline + '；检查记录没有整改情况或整改完成日期列，无法判断是否已整改',
 
   // safety-meetings: data {kind, year, count, required, quarter, expected}
   'meetings.year-end': (d) => MEETING_LABEL[d.kind] + '：' + d.year + '年共开' + d.count + '次，应开' + d.required + '次',
   'meetings.in-year': (d) =>
     MEETING_LABEL[d.kind] + '：今年已开' + d.count + '次，应开' + d.required + '次' +
     (Number(d.quarter) > 0 ? '（截至第' + d.quarter + '季度末应至少' + d.expected + '次）' : ''),
+  'meetings.unknown': (d) =>
+    MEETING_LABEL[d.kind] + '：今年名称或议题含“安全”的' + d.count + '次，应开' + d.required + '次；另有' + d.others +
+    '次会议记录没有议题列，无法判断是否研究了安全生产',
   'meetings.done': (d) => MEETING_LABEL[d.kind] + '：今年已开' + d.count + '次，应开' + d.required + '次，已完成',
 
   // annual-report: data {unit, year, submitted, deadline, days}

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../defaults';
 import { formatMessage } from '../messages';
 import type { MessageData } from '../messages';
 import { STATUS_COLOUR } from '../palette';
-import type { Day, Finding, LogEntry, ParsedWorkbook, RowRef, RuleId, Status } from '../types';
+import type { Day, Field, Finding, LogEntry, ParsedWorkbook, RowRef, RuleId, Status } from '../types';
 import type { LogIndex, RuleContext } from './rule';
 
 /**
@@ -88,7 +88,29 @@ export function makeRuleContext(parsed: ParsedWorkbook, when: { year: number; mo
   }
 
   const index: LogIndex = { monthByLeader, monthEntries, monthBySite, hazards };
-  return { parsed, settings, year, month, monthStart, monthEnd, asOf, deadline, index };
+  const sheetFields = new Map<string, ReadonlySet<Field>>();
+  for (const s of parsed.sheets) {
+    if (s.kind === 'settings' || sheetFields.has(s.sheet)) continue;
+    sheetFields.set(s.sheet, new Set(Object.keys(s.columns) as Field[]));
+  }
+  return { parsed, settings, year, month, monthStart, monthEnd, asOf, deadline, index, sheetFields };
+}
+
+/** True when the sheet a row comes from has a column for the field (a sheet the context does not know has all). */
+export function hasColumn(ctx: RuleContext, sheet: string, field: Field): boolean {
+  const fields = ctx.sheetFields.get(sheet);
+  return fields === undefined || fields.has(field);
+}
+
+/** True when no sheet of a kind read has a column for the field (and there is such a sheet). */
+export function noSheetHas(ctx: RuleContext, kind: 'log' | 'meetings', field: Field): boolean {
+  let any = false;
+  for (const s of ctx.parsed.sheets) {
+    if (s.kind !== kind) continue;
+    any = true;
+    if (s.columns[field] !== undefined) return false;
+  }
+  return any;
 }
 
 /** The distinct days of some entries, ascending. Sorts once. */
@@ -147,9 +169,13 @@ const PROGRESS_RANK: Record<Status, number> = {
   problem: 3,
   pending: 2,
   ok: 1,
+  unknown: 0,
 };
 
-/** The least finished of some statuses (`empty` when there are none). */
+/**
+ * The least finished of some statuses (`empty` when there are none). `unknown` (a check that could
+ * not be made) counts only when nothing else can: the verdict rests on the checks that were made.
+ */
 export function worstProgress(statuses: ReadonlyArray<Status>, empty: Status): Status {
   let worst = empty;
   for (let i = 0; i < statuses.length; i++) {

@@ -5,7 +5,7 @@
 import { ymdFromDay } from '../day';
 import { DEFAULT_SETTINGS } from '../defaults';
 import type { Finding, HazardResult, LogEntry, Status } from '../types';
-import { dayLabel, makeFinding } from './context';
+import { dayLabel, hasColumn, makeFinding } from './context';
 import type { HazardDetails, Rule, RuleContext } from './rule';
 
 /** Hazard text longer than this is cut in messages (the full text stays in the details). */
@@ -14,8 +14,10 @@ export const HAZARD_TEXT_LIMIT = 30;
 /**
  * ok: done by the deadline (or done with no done date) · late: done after it · overdue: not done
  * and T after the deadline · due-soon: not done, deadline within W days · pending: later deadline ·
- * problem: hazard without a readable deadline. One finding per hazard row; details in row order of
- * the workbook (sheet order, then row), whatever the order of the log.
+ * problem: hazard without a readable deadline · unknown (无法判断, no colour): the row's sheet has no
+ * deadline column, or no state and no done-date column while the hazard is not shown done. One
+ * finding per hazard row; details in row order of the workbook (sheet order, then row), whatever the
+ * order of the log.
  */
 export const hazardRectification: Rule<HazardDetails> = {
   id: 'hazard-rectification',
@@ -69,10 +71,18 @@ function judge(ctx: RuleContext, entry: LogEntry, texts: Texts): Finding {
     hazard = shorten(raw);
     if (raw.length <= 200) texts.hazards.set(raw, hazard);
   }
+  // No deadline column: whether it is overdue cannot be judged (no clerk left a cell empty).
+  if (!hasColumn(ctx, entry.ref.sheet, 'deadline')) {
+    return makeFinding('hazard-rectification', entry.ref, 'unknown', 'hazard.unknown-deadline', { hazard, done: entry.done ? 1 : 0 });
+  }
   if (entry.deadlineMissing || entry.deadline === null) {
     return makeFinding('hazard-rectification', entry.ref, 'problem', 'hazard.no-deadline', { hazard });
   }
   const deadline = label(texts, entry.deadline);
+  // No state and no done-date column: whether it was put right cannot be judged.
+  if (!entry.done && !hasColumn(ctx, entry.ref.sheet, 'state') && !hasColumn(ctx, entry.ref.sheet, 'doneDate')) {
+    return makeFinding('hazard-rectification', entry.ref, 'unknown', 'hazard.unknown-done', { hazard, deadline });
+  }
   if (entry.done) {
     if (entry.doneDate === null) return makeFinding('hazard-rectification', entry.ref, 'ok', 'hazard.ok-undated', { hazard, deadline });
     const doneDate = label(texts, entry.doneDate);

@@ -10,12 +10,12 @@ import { STATUS_COLOUR } from '../palette';
 import type { Day, Finding, Status } from '../types';
 import { dayLabel, dayList, distinctDays, makeFinding, monthDeadline, timelinessStatus } from './context';
 import type { QuotaDetail, QuotaDetails, Rule, RuleContext, SiteCoverageDetail } from './rule';
-import { siteGaps } from './site-coverage';
+import { leaderRows, siteGaps } from './site-coverage';
 
 /**
  * Each schedule leader leads at least Q inspections in M (Q = mainQuota for main leaders, else
  * memberQuota). Distinct days count (several sites on one day are one trip), days ≤ T only; a joint
- * inspection counts for every leader in it. One finding per leader on the schedule row, and one per
+ * inspection counts for every leader in it. One finding per leader on each schedule row naming him, and one per
  * log row dated ≤ T (any month): ok when dated by the D-th of its month, late after it.
  */
 export const monthlyQuota: Rule<QuotaDetails> = {
@@ -46,9 +46,13 @@ export const monthlyQuota: Rule<QuotaDetails> = {
         deadlineDay: ymdFromDay(ctx.deadline).day,
         daysLeft: Math.max(0, ctx.deadline - ctx.asOf),
       };
-      const finding = makeFinding('monthly-quota', leader.ref, status, messageId, data);
-      findings.push(finding);
-      details.push({ name: leader.name, required, total: dates.length, onTime, dates, status, message: finding.message });
+      let message = '';
+      for (const ref of leaderRows(leader)) {
+        const finding = makeFinding('monthly-quota', ref, status, messageId, data);
+        findings.push(finding);
+        message = finding.message;
+      }
+      details.push({ name: leader.name, required, total: dates.length, onTime, dates, status, message });
     }
     pushRowTimeliness(ctx, findings);
     return { findings, details };

@@ -4,6 +4,7 @@
  */
 import type {
   Day,
+  Field,
   Finding,
   HazardResult,
   LogEntry,
@@ -49,6 +50,11 @@ export interface RuleContext {
   /** The D-th of M (clamped to the month's last day). */
   deadline: Day;
   index: LogIndex;
+  /**
+   * The fields each sheet read has a column for. A check whose column a row's sheet lacks cannot
+   * judge that row (`unknown`); a sheet not listed (a hand-made ParsedWorkbook) has every column.
+   */
+  sheetFields: Map<string, ReadonlySet<Field>>;
 }
 
 export interface RuleOutput<D> {

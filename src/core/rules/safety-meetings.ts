@@ -6,6 +6,7 @@ import { dayFromYmd } from '../day';
 import { DEFAULT_SETTINGS } from '../defaults';
 import { formatMessage } from '../messages';
 import type { Day, Meeting, MeetingResult, Status } from '../types';
+import { hasColumn } from './context';
 import type { MeetingDetails, Rule } from './rule';
 
 type MeetingKind = MeetingResult['kind'];
@@ -23,6 +24,11 @@ const PARTY_WORDS = ['党委', '镇委会', '乡委会', '镇委扩大会', '乡
 export function meetingKind(meeting: Pick<Meeting, 'name' | 'topic'>): MeetingKind | null {
   const name = squeeze(meeting.name);
   if (name.indexOf('安全') < 0 && squeeze(meeting.topic).indexOf('安全') < 0) return null;
+  return kindByName(name);
+}
+
+/** The kind a meeting's name says, whatever it studied. */
+function kindByName(name: string): MeetingKind | null {
   for (const word of PARTY_WORDS) if (name.indexOf(word) >= 0) return 'party-committee';
   for (const word of LEADERSHIP_WORDS) if (name.indexOf(word) >= 0) return 'leadership';
   return null;
@@ -51,10 +57,16 @@ export const safetyMeetings: Rule<MeetingDetails> = {
     const yearEnd = dayFromYmd(year, 12, 31);
     const upTo = Math.min(ctx.asOf, yearEnd);
     const dates: Record<MeetingKind, Day[]> = { 'party-committee': [], leadership: [] };
+    // Meetings on a sheet without a topic column whose name does not say 安全: they may have studied it.
+    const untold: Record<MeetingKind, Day[]> = { 'party-committee': [], leadership: [] };
     for (const meeting of meetings) {
       if (meeting.date < yearStart || meeting.date > upTo) continue;
       const kind = meetingKind(meeting);
       if (kind) dates[kind].push(meeting.date);
+      else if (!hasColumn(ctx, meeting.ref.sheet, 'topic')) {
+        const byName = kindByName(squeeze(meeting.name));
+        if (byName) untold[byName].push(meeting.date);
+      }
     }
     const quarterEnds = [dayFromYmd(year, 3, 31), dayFromYmd(year, 6, 30), dayFromYmd(year, 9, 30)];
     let quarter = 0;
@@ -78,7 +90,13 @@ export const safetyMeetings: Rule<MeetingDetails> = {
         status = count < expected ? 'due-soon' : 'pending';
         messageId = 'meetings.in-year';
       }
-      const message = formatMessage(messageId, { kind, year, count, required, quarter, expected });
+      // Not enough, but meetings that may have studied safety cannot be told: 无法判断, not missing.
+      const others = untold[kind].filter((d, i, all) => all.indexOf(d) === i && list.indexOf(d) < 0).length;
+      if ((status === 'missing' || status === 'due-soon') && others > 0) {
+        status = 'unknown';
+        messageId = 'meetings.unknown';
+      }
+      const message = formatMessage(messageId, { kind, year, count, required, quarter, expected, others });
       return { kind, year, count, required, status, dates: list, message };
     };
     return {

@@ -6,13 +6,15 @@ import { formatMonthDay, ymdFromDay } from '../day';
 import { DEFAULT_SETTINGS } from '../defaults';
 import { formatMessage } from '../messages';
 import type { Day, Finding, LogEntry, Status } from '../types';
-import { distinctDays, makeFinding, timelinessStatus, worstProgress } from './context';
+import { distinctDays, hasColumn, makeFinding, timelinessStatus, worstProgress } from './context';
 import type { Rule, RuleContext, SiteCheck, SiteCoverageDetail, SiteCoverageDetails } from './rule';
 
 /**
- * One finding per leader with key sites, on the leader's schedule row, with the worst site status
- * (a site not yet visited keeps the leader from ok). Leaders without key sites get a detail with
- * `sites: []`, status ok, and no finding.
+ * One finding per leader with key sites, on each of the leader's schedule rows, with the worst site
+ * status (a site not yet visited keeps the leader from ok). Leaders without key sites get a detail
+ * with `sites: []`, status ok, and no finding. A site the leader's inspections may have covered, but
+ * whose log sheet has no place column, is `unknown` (无法判断), never missing; the leader's status
+ * then rests on the other sites and the quota.
  */
 export const siteCoverage: Rule<SiteCoverageDetails> = {
   id: 'site-coverage',
@@ -30,9 +32,11 @@ export const siteCoverage: Rule<SiteCoverageDetails> = {
       const status = worstProgress(sites.map((s) => s.status), 'ok');
       const detail: SiteCoverageDetail = { name: leader.name, sites, status, message: '' };
       if (sites.length > 0) {
-        const finding = siteFinding(ctx, leader.ref, detail);
-        detail.message = finding.message;
-        findings.push(finding);
+        for (const ref of leaderRows(leader)) {
+          const finding = siteFinding(ctx, ref, detail);
+          detail.message = finding.message;
+          findings.push(finding);
+        }
       }
       details.push(detail);
     }
@@ -55,16 +59,37 @@ function checkSite(ctx: RuleContext, leader: string, site: string, covering: Rea
   byOthers.sort((a, b) => a.date - b.date || (a.leader < b.leader ? -1 : a.leader > b.leader ? 1 : 0));
   const dates = distinctDays(mine);
   const onTime = dates.length > 0 && dates[0] <= ctx.deadline ? 1 : 0;
-  const status: Status = timelinessStatus(dates.length, onTime, 1, ctx);
+  let status: Status = timelinessStatus(dates.length, onTime, 1, ctx);
+  // Inspections on a sheet without a place column may have been here: say so rather than 未检.
+  if (status !== 'ok') {
+    const could = (ctx.index.monthByLeader.get(leader) || []).some(
+      (e) => !hasColumn(ctx, e.ref.sheet, 'site') && (dates.length === 0 || e.date <= ctx.deadline),
+    );
+    if (could) status = 'unknown';
+  }
   const inspectedByOthers: string[] = [];
   for (const o of byOthers) if (inspectedByOthers.indexOf(o.leader) < 0) inspectedByOthers.push(o.leader);
   return { name: site, status, dates, inspectedByOthers, byOthers };
 }
 
+/** The schedule rows naming a leader: the first, and the others where a schedule lists him again (a second group). */
+export function leaderRows(leader: { ref: { sheet: string; row: number }; rows?: Array<{ sheet: string; row: number }> }): Array<{ sheet: string; row: number }> {
+  return leader.rows && leader.rows.length > 0 ? leader.rows : [leader.ref];
+}
+
 function siteFinding(ctx: RuleContext, ref: { sheet: string; row: number }, detail: SiteCoverageDetail): Finding {
+  if (detail.status === 'unknown') {
+    return makeFinding('site-coverage', ref, 'unknown', 'sites.unknown', { gaps: siteGaps(detail) });
+  }
   if (detail.status === 'ok') {
-    const done = detail.sites.map((s) => s.name + '（' + s.dates.map(formatMonthDay).join('、') + '）').join('、');
-    return makeFinding('site-coverage', ref, 'ok', 'sites.ok', { done });
+    const done = detail.sites
+      .filter((s) => s.status === 'ok')
+      .map((s) => s.name + '（' + s.dates.map(formatMonthDay).join('、') + '）')
+      .join('、');
+    const gaps = siteGaps(detail);
+    return gaps === ''
+      ? makeFinding('site-coverage', ref, 'ok', 'sites.ok', { done })
+      : makeFinding('site-coverage', ref, 'ok', 'sites.ok-but', { done, gaps });
   }
   return makeFinding('site-coverage', ref, detail.status, 'sites.' + detail.status, {
     gaps: siteGaps(detail),
@@ -82,9 +107,11 @@ function siteFinding(ctx: RuleContext, ref: { sheet: string; row: number }, deta
 export function siteGaps(sites: SiteCoverageDetail): string {
   const unvisited: string[] = [];
   const late: string[] = [];
+  const unknown: string[] = [];
   for (const site of sites.sites) {
     if (site.status === 'ok') continue;
-    if (site.dates.length > 0) {
+    if (site.status === 'unknown') unknown.push(site.name);
+    else if (site.dates.length > 0) {
       late.push(site.name + '（' + site.dates.map(formatMonthDay).join('、') + '）');
     } else if (site.byOthers && site.byOthers.length > 0) {
       unvisited.push(formatMessage('sites.by-others', { site: site.name, others: othersText(site.byOthers) }));
@@ -95,6 +122,7 @@ export function siteGaps(sites: SiteCoverageDetail): string {
   const parts: string[] = [];
   if (unvisited.length > 0) parts.push(formatMessage('sites.unvisited', { sites: unvisited.join('、') }));
   if (late.length > 0) parts.push(formatMessage('sites.late-list', { sites: late.join('、') }));
+  if (unknown.length > 0) parts.push(formatMessage('sites.unknown-list', { sites: unknown.join('、') }));
   return parts.join('；');
 }
 

@@ -1,5 +1,5 @@
 import { hazardRectification } from '../../../src/core/rules';
-import type { LogEntry, Status } from '../../../src/core/types';
+import type { Field, LogEntry, Status } from '../../../src/core/types';
 import { LOG, SEED, day, expectFinding, inspection, run, visible, workbook } from '../../helpers/parsed';
 
 // T = 2019-09-02, W = 5 unless a case says otherwise. Every case's row is row 6.
@@ -42,6 +42,21 @@ describe('hazard-rectification', () => {
     const { findings, details } = run(hazardRectification, parsed, asOf.slice(0, 7), asOf);
     expect(visible(findings)).toEqual(expected === null ? [] : [expectFinding(LOG, 6, expected.status, expected.message)]);
     expect(details.map((d) => [d.ref.row, d.status, d.message])).toEqual(expected === null ? [] : [[6, expected.status, expected.message]]);
+  });
+
+  // A log without the column a verdict needs (SPEC status unknown): 无法判断, no colour, never overdue.
+  test.each<[string, Parameters<typeof at>[1], Field[], Status, string]>([
+    ['no deadline column, not done', { hazard: H, deadline: null }, ['date', 'leader', 'site', 'hazard', 'state'], 'unknown',
+      '隐患“消防通道堵塞”：检查记录没有整改期限列，无法判断是否逾期'],
+    ['no deadline column, done', { hazard: H, deadline: null, done: true }, ['date', 'leader', 'site', 'hazard', 'state'], 'unknown',
+      '隐患“消防通道堵塞”已整改，但检查记录没有整改期限列，无法判断是否逾期'],
+    ['no state and no done-date column, deadline passed', { hazard: H, deadline: '2019-08-20' }, ['date', 'leader', 'site', 'hazard', 'deadline'], 'unknown',
+      '隐患“消防通道堵塞”整改期限8月20日；检查记录没有整改情况或整改完成日期列，无法判断是否已整改'],
+    ['a done-date column alone is enough', { hazard: H, deadline: '2019-08-20' }, ['date', 'leader', 'site', 'hazard', 'deadline', 'doneDate'], 'overdue',
+      '隐患“消防通道堵塞”整改期限8月20日，未整改，已逾期13天'],
+  ])('%s', (_name, opts, logFields, status, message) => {
+    const parsed = workbook({ leaders: [SEED.deng()], log: [at('2019-08-12', opts)], logFields });
+    expect(visible(run(hazardRectification, parsed, '2019-08', '2019-09-02').findings)).toEqual([expectFinding(LOG, 6, status, message)]);
   });
 
   test('a text of exactly 30 characters is kept whole', () => {

@@ -141,6 +141,21 @@ describe('site-coverage', () => {
     expect(visible(findings)).toEqual(c.expected.map((e) => expectFinding(SCHEDULE, e.row, e.status, e.message)));
   });
 
+  // A log without a place column (SPEC status unknown): what the inspections may have covered is 无法判断.
+  test.each<[string, LogEntry[], string, Array<{ row: number; status: Status; message: string }>]>([
+    ['inspections whose place is not written: both sites 无法判断', [inspection('2019-08-12', ['邓光明'], '')], '2019-09-02',
+      [{ row: 3, status: 'unknown', message: '重点场所无法判断：大栗港加油站、环宇烟花批发（所在检查记录没有检查地点列）' }]],
+    ['before the deadline too: 无法判断, not pending', [inspection('2019-08-12', ['邓光明'], '')], '2019-08-20',
+      [{ row: 3, status: 'unknown', message: '重点场所无法判断：大栗港加油站、环宇烟花批发（所在检查记录没有检查地点列）' }]],
+    ['no inspection at all: certainly not visited', [], '2019-09-02',
+      [{ row: 3, status: 'missing', message: '重点场所未检：大栗港加油站、环宇烟花批发' }]],
+    ['an inspection of another leader: not his', [inspection('2019-08-12', ['鲁攀'], '')], '2019-09-02',
+      [{ row: 3, status: 'missing', message: '重点场所未检：大栗港加油站、环宇烟花批发' }]],
+  ])('no place column: %s', (_name, log, asOf, expected) => {
+    const parsed = workbook({ leaders: [deng()], log, logFields: ['date', 'leader', 'hazard', 'deadline', 'doneDate', 'state'] });
+    expect(visible(run(siteCoverage, parsed, '2019-08', asOf).findings)).toEqual(expected.map((e) => expectFinding(SCHEDULE, e.row, e.status, e.message)));
+  });
+
   test('details: per site status, own days and who else inspected it', () => {
     const parsed = workbook({
       leaders: [lu(), deng(), leader('龚成')],

@@ -2,7 +2,7 @@
  * Sheet kinds by header (SPEC §1): the words each kind's columns are recognised by, including the
  * ones registers use beyond the SPEC list.
  */
-import { matchHeaderRow } from '../../src/core/detect';
+import { matchHeaderRow } from '../../src/core/parse/header';
 
 describe('matchHeaderRow', () => {
   test.each<[string, string[], string | null, Record<string, number>]>([

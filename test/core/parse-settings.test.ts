@@ -2,7 +2,7 @@
  * The settings sheet 规则设置 as clerks write it: with or without a header, a 序号 column, a key and
  * its value in one cell, a list key merged down over several rows, misspelt keys.
  */
-import { readSettings } from '../../src/core/settings';
+import { readSettings } from '../../src/core/parse/settings';
 import type { CellValue, Settings } from '../../src/core/types';
 
 const KNOWN = new Set(['郭环球', '熊丹', '鲁攀']);
@@ -50,7 +50,7 @@ describe('readSettings: what is reported', () => {
     [
       'a misspelt key with a value',
       [['项目', '值'], ['其它成员每月次数', 1]],
-      [[2, 1, '规则设置中没有“其它成员每月次数”这一项，本行未使用；可设置的项目：主要领导每月次数、其他成员每月次数、每月截止日、临期提醒天数、党委会每年次数、班子会每年次数、述职截止、别名、主要领导、安委成员单位']],
+      [[2, 1, '规则设置中没有“其它成员每月次数”这一项，本行未使用；可设置的项目：主要领导每月次数、其他成员每月次数、每月截止日、临期提醒天数、党委会每年次数、班子会每年次数、述职截止、别名、主要领导、安委成员单位、列（如“列:检查地点=受查单位”）']],
     ],
     ['a title row without a value', [['大栗港镇履职检查规则设置'], ['项目', '值']], []],
     ['a title row with a value', [['青山镇履职检查规则设置', '2019年9月修订'], ['项目', '值'], ['每月截止日', 20]], []],
