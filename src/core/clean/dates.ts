@@ -3,9 +3,9 @@
  * objects from xlsx readers, and the ways clerks type dates. Anything else is a reason, never a
  * guess and never an exception.
  */
-import { dayFromExcelSerial, dayFromYmd, daysInMonth, formatChinese, isValidYmd, ymdFromDay } from '../day';
+import { dayFromExcelSerial, dayFromYmd, daysInMonth, formatChinese, formatIso, isValidYmd, ymdFromDay } from '../day';
 import type { CellValue, Day } from '../types';
-import { isErrorValue, nfkc, trimAll } from './text';
+import { isErrorValue, nfkc, quoteCell, trimAll } from './text';
 
 /**
  * A readable date (`yearless` when the text gave no year and `defaultYear` was used), or the
@@ -284,4 +284,13 @@ export function dayOnlyDeadline(cleaned: string, inspection: Day): Day | null {
     if (d >= inspection) return d;
   }
   return null;
+}
+
+/**
+ * A date cell as a message quotes it once it has been read as `day`: text as the clerk wrote it,
+ * a number or date as the day it is. Excel gives the add-in a date cell as its serial number
+ * (43728) and the command line as a date: both must quote 2019-09-20.
+ */
+export function quoteDateCell(value: CellValue, day: Day): string {
+  return typeof value === 'string' ? quoteCell(value) : formatIso(day);
 }

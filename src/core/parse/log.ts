@@ -2,7 +2,7 @@
  * The inspection log reader (检查记录): each row's date, leaders, place and hazard, and the
  * hazard's deadline and whether and when it was put right.
  */
-import { dayOnlyDeadline, isEmptyDateMark, monthEndDeadline, monthsDeadline, parseDateCell, relativeDeadlineDays, withoutBefore } from '../clean/dates';
+import { dayOnlyDeadline, isEmptyDateMark, monthEndDeadline, monthsDeadline, parseDateCell, quoteDateCell, relativeDeadlineDays, withoutBefore } from '../clean/dates';
 import { doneDayText, isDoneState, isImmediateDeadline, isNoHazard, isNotDoneState } from '../clean/hazards';
 import { cleanName, splitLeaders, titleFormLeaders } from '../clean/names';
 import { cellText, cleanKey, isBlank, isErrorValue, quoteCell, trimAll } from '../clean/text';
@@ -226,7 +226,7 @@ function readRectification(
       return;
     }
     if (parsed && parsed.ok) {
-      problemAt(rc, sheet, f, 'doneDate', excelRow, 'bad-done-date', 'problem.future-done-date', { text: quoteCell(doneCell), asOf: rc.asOfText });
+      problemAt(rc, sheet, f, 'doneDate', excelRow, 'bad-done-date', 'problem.future-done-date', { text: quoteDateCell(doneCell, parsed.day), asOf: rc.asOfText });
     } else {
       problemAt(rc, sheet, f, 'doneDate', excelRow, 'bad-done-date', 'problem.bad-done-date', {
         text: quoteCell(doneCell),

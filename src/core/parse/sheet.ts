@@ -2,7 +2,7 @@
  * What every sheet reader shares: a sheet whose header was found, the read context, and the
  * helpers that read one cell of a field and turn what cannot be read into a Problem naming it.
  */
-import { isEmptyDateMark, parseDateCell } from '../clean/dates';
+import { isEmptyDateMark, parseDateCell, quoteDateCell } from '../clean/dates';
 import { makeProblem } from '../clean/problem';
 import { cellText, isErrorValue, quoteCell, trimAll } from '../clean/text';
 import { dayFromExcelSerial, dayFromYmd, isValidYmd, ymdFromDay } from '../day';
@@ -145,7 +145,7 @@ export function rowDate(
     if (isValidYmd(ymd.year - 1, ymd.month, ymd.day)) parsed = { ok: true, day: dayFromYmd(ymd.year - 1, ymd.month, ymd.day), yearless: true };
   }
   if (parsed.day > rc.ctx.asOf) {
-    problemAt(rc, sheet, fields, field, excelRow, 'future-date', 'problem.future-date', { text: quoteCell(value), asOf: rc.asOfText });
+    problemAt(rc, sheet, fields, field, excelRow, 'future-date', 'problem.future-date', { text: quoteDateCell(value, parsed.day), asOf: rc.asOfText });
     return null;
   }
   return parsed.day;
