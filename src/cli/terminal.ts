@@ -4,7 +4,7 @@
  * Colours (ANSI) only when the terminal shows them. Text from cells is cleaned of control
  * characters first, so a workbook cannot move the cursor or recolour the clerk's terminal.
  */
-import { COLOURS, STATUS_COLOUR, STATUS_LABEL } from '../core/palette';
+import { COLOURS, MEETING_STATUS_LABEL, STATUS_COLOUR, STATUS_LABEL } from '../core/palette';
 import { readingGroups, readingLine } from '../core/reading';
 import { ignoredSheetsLine, sitesCell } from '../core/summary';
 import type { CheckResult, Colour, Status } from '../core/types';
@@ -129,7 +129,7 @@ export function formatTerminalReport(report: TerminalReport): string {
     lines.push(bold('会议') + '：工作簿中没有会议记录表，未检查');
   } else {
     const parts = result.meetings.map(
-      (mt) => MEETING_NAME[mt.kind] + ' ' + mt.count + '/' + mt.required + ' 次 ' + status(mt.status),
+      (mt) => MEETING_NAME[mt.kind] + ' ' + mt.count + '/' + mt.required + ' 次 ' + paint(STATUS_COLOUR[mt.status], MEETING_STATUS_LABEL[mt.status]),
     );
     lines.push(bold('会议（' + (result.meetings[0] ? result.meetings[0].year : y) + '年）') + '：' + (parts.join('；') || '无'));
   }

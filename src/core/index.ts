@@ -10,7 +10,7 @@ export { toJsonReport } from './report';
 export { buildSummary, ignoredSheetsLine, sitesCell, SUMMARY_TABLE_LIMIT } from './summary';
 export { groupName, missingConsequence, readingGroups, readingLine } from './reading';
 export type { ReadingField, ReadingGroup } from './reading';
-export { PALETTE, STATUS_COLOUR, STATUS_LABEL, STATUS_SEVERITY, COLOUR_LABEL, COLOURS, UNCOLOURED_LABEL, worse } from './palette';
+export { PALETTE, STATUS_COLOUR, STATUS_LABEL, MEETING_STATUS_LABEL, STATUS_SEVERITY, COLOUR_LABEL, COLOURS, UNCOLOURED_LABEL, worse } from './palette';
 export { DEFAULT_SETTINGS } from './defaults';
 export {
   dayFromYmd,

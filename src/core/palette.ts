@@ -37,6 +37,12 @@ export const STATUS_LABEL: Record<Status, string> = {
   unknown: '无法判断',
 };
 
+/**
+ * Meetings behind the quarterly pace are yellow like a near deadline, but the year's end may be
+ * months away: they are 进度偏慢, not 临期.
+ */
+export const MEETING_STATUS_LABEL: Record<Status, string> = { ...STATUS_LABEL, 'due-soon': '进度偏慢' };
+
 /** The statuses that leave a row uncoloured, with what they mean (for legends). */
 export const UNCOLOURED_LABEL: ReadonlyArray<{ status: Status; label: string }> = [
   { status: 'pending', label: '不标色：进行中（本月尚未到截止日）' },
@@ -46,7 +52,7 @@ export const UNCOLOURED_LABEL: ReadonlyArray<{ status: Status; label: string }> 
 export const COLOUR_LABEL: Record<Colour, string> = {
   red: '红色（未完成/逾期）',
   orange: '橙色（逾期完成）',
-  yellow: '黄色（临期）',
+  yellow: '黄色（临期/进度偏慢）',
   green: '绿色（合规）',
   grey: '灰色（数据问题）',
 };

@@ -6,7 +6,7 @@ import { fieldWords, HEADER_SEARCH_ROWS } from './parse/words';
 import { missingConsequence, plainHeader, readingGroups } from './reading';
 import { INFO_LINE_WIDTH, lineWidth } from './layout';
 import { formatMessage } from './messages';
-import { STATUS_COLOUR, STATUS_LABEL } from './palette';
+import { MEETING_STATUS_LABEL, STATUS_COLOUR, STATUS_LABEL } from './palette';
 import type { CheckResult, Day, Field, SummaryModel, SummaryTable } from './types';
 
 /** Long tables are cut here on the printable sheet; the JSON report and the row colours keep everything. */
@@ -98,7 +98,7 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
     header: ['会议', '年度', '已开次数', '应开次数', '状态', '说明'],
     spans: [2, 1, 1, 1, 1, 3],
     rows: (result.meetings || []).map((m) => ({
-      cells: [MEETING_LABEL[m.kind], m.year, m.count, m.required, STATUS_LABEL[m.status], m.message],
+      cells: [MEETING_LABEL[m.kind], m.year, m.count, m.required, MEETING_STATUS_LABEL[m.status], m.message],
       colour: STATUS_COLOUR[m.status],
     })),
     emptyText: result.meetings === null ? '未找到会议记录表，本项未检查' : '无',

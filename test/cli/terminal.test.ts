@@ -110,7 +110,7 @@ describe('formatTerminalReport', () => {
     expect(text).toContain('隐患整改：共 3 项，已逾期 1 项，临期 1 项，逾期完成 0 项');
     expect(text).toContain('检查记录 第 24 行：排洪设施淤堵：整改期限8月30日，已逾期');
     expect(text).toContain('检查记录 第 28 行：电动车违规充电：9月5日到期');
-    expect(text).toContain('会议（2019年）：党委会 3/4 次 进行中；班子会 1/4 次 临期');
+    expect(text).toContain('会议（2019年）：党委会 3/4 次 进行中；班子会 1/4 次 进度偏慢');
     expect(text).toContain('述职报告：未完成 1（重点办） · 逾期完成 1（国保所） · 合规 1');
     expect(text).toContain('数据问题：1 处');
     expect(text).toContain('推定主要领导：郭环球、熊丹');

@@ -596,7 +596,7 @@ describe('a date without a year that would fall after the as-of date is the year
 
   test('a yearless date just after the as-of date (a planned inspection) is a problem, not last year', () => {
     const result = check({ sheets: [seedSchedule(), logSheet([{ date: '9月10日', leader: '郭环球', site: '刘家村' }])] });
-    expect(result.problems.map((p) => [p.code, p.message])).toEqual([['future-date', '检查日期“9月10日”晚于核查日2019-09-02，本行不计入']]);
+    expect(result.problems.map((p) => [p.code, p.message])).toEqual([['future-date', '检查日期“9月10日”晚于截至日期2019-09-02，本行不计入']]);
   });
 
   test('a date with a year after the as-of date is still a problem', () => {

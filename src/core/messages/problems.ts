@@ -14,7 +14,7 @@ export const PROBLEM_MESSAGES: Record<string, MessageTemplate> = {
   // Log, meetings and reports rows.
   'problem.bad-date': (d) => cell(d) + d.reason + '，本行不计入',
   'problem.empty-date': (d) => d.column + '为空，本行不计入',
-  'problem.future-date': (d) => cell(d) + '晚于核查日' + d.asOf + '，本行不计入',
+  'problem.future-date': (d) => cell(d) + '晚于截至日期' + d.asOf + '，本行不计入',
   'problem.empty-leader': (d) => d.column + '为空，本行不计入',
   'problem.unknown-leader': (d) => cell(d) + '不是安排表中的带队领导，本行不计入',
   'problem.unknown-leader-title': (d) => cell(d) + '不是安排表中的带队领导，本行不计入；' + d.hint,
@@ -23,7 +23,7 @@ export const PROBLEM_MESSAGES: Record<string, MessageTemplate> = {
   'problem.duplicate-row': (d) => '与' + d.where + '完全相同（重复录入），本行不计入',
   'problem.bad-deadline': (d) => cell(d) + d.reason + '，视为未填写整改期限',
   'problem.bad-done-date': (d) => cell(d) + d.reason + '，不能作为整改完成日期',
-  'problem.future-done-date': (d) => cell(d) + '晚于核查日' + d.asOf + '，视为尚未整改',
+  'problem.future-done-date': (d) => cell(d) + '晚于截至日期' + d.asOf + '，视为尚未整改',
   'problem.error-value': (d) => d.column + '是错误值' + d.text + '，请检查公式或引用',
   'problem.empty-unit': (d) => d.column + '为空，本行不计入',
   'problem.empty-meeting-name': (d) => d.column + '为空，无法判断会议类型，本行不计入',
