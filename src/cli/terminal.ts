@@ -6,7 +6,7 @@
  */
 import { COLOURS, MEETING_STATUS_LABEL, STATUS_COLOUR, STATUS_LABEL } from '../core/palette';
 import { readingGroups, readingLine } from '../core/reading';
-import { ignoredSheetsLine, sitesCell } from '../core/summary';
+import { dataProblems, ignoredSheetsLine, sitesCell } from '../core/summary';
 import type { CheckResult, Colour, Status } from '../core/types';
 import type { LostPart } from './lost-parts';
 import { textWidth } from './write-xlsx';
@@ -149,8 +149,10 @@ export function formatTerminalReport(report: TerminalReport): string {
     lines.push(bold('述职报告') + '：' + (parts.join(' · ') || '无'));
   }
 
+  // The same list the summary sheet shows (hazards without a deadline included), so the counts agree.
+  const problemCount = dataProblems(result).length;
   lines.push(
-    bold('数据问题') + '：' + (result.problems.length === 0 ? '无' : paint('grey', result.problems.length + ' 处') + '（逐条列在汇总表“数据问题”部分' + (report.json ? '和 JSON 中' : '') + '）'),
+    bold('数据问题') + '：' + (problemCount === 0 ? '无' : paint('grey', problemCount + ' 处') + '（逐条列在汇总表“数据问题”部分' + (report.json ? '和 JSON 中' : '') + '）'),
   );
   // The summary sheet's line: a log on a skipped sheet would otherwise show only as 实检0次.
   const ignored = ignoredSheetsLine(result.ignoredSheets);

@@ -7,7 +7,7 @@ export { checkWorkbook, isOwnSheet, summarySheetName, SUMMARY_SHEET_PREFIX, STAT
 export { columnLetters } from './address';
 export { layoutSummary, lineWidth, INFO_LINE_WIDTH } from './layout';
 export { toJsonReport } from './report';
-export { buildSummary, ignoredSheetsLine, sitesCell, SUMMARY_TABLE_LIMIT } from './summary';
+export { buildSummary, dataProblems, ignoredSheetsLine, sitesCell, SUMMARY_TABLE_LIMIT } from './summary';
 export { groupName, missingConsequence, readingGroups, readingLine } from './reading';
 export type { ReadingField, ReadingGroup } from './reading';
 export { PALETTE, STATUS_COLOUR, STATUS_LABEL, MEETING_STATUS_LABEL, STATUS_SEVERITY, COLOUR_LABEL, COLOURS, UNCOLOURED_LABEL, worse } from './palette';

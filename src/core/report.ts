@@ -1,6 +1,7 @@
 /** SPEC §4: the machine-readable report. Stable fields first; extra fields may be added. */
 import { columnLetters } from './address';
 import { formatIso } from './day';
+import { dataProblems } from './summary';
 import type { CheckResult, JsonReport } from './types';
 
 /** Turns a check result into the JSON report of SPEC §4 (plain data, ready for JSON.stringify). */
@@ -74,7 +75,7 @@ export function toJsonReport(result: CheckResult): JsonReport {
       row: r.ref ? r.ref.row : null,
       message: r.message,
     })),
-    problems: result.problems.map((p) => ({
+    problems: dataProblems(result).map((p) => ({
       sheet: p.sheet,
       row: p.row,
       column: p.columnName,

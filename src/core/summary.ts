@@ -7,7 +7,7 @@ import { missingConsequence, plainHeader, readingGroups } from './reading';
 import { INFO_LINE_WIDTH, lineWidth } from './layout';
 import { formatMessage } from './messages';
 import { MEETING_STATUS_LABEL, STATUS_COLOUR, STATUS_LABEL } from './palette';
-import type { CheckResult, Day, Field, SummaryModel, SummaryTable } from './types';
+import type { CheckResult, Day, Field, Problem, SummaryModel, SummaryTable } from './types';
 
 /** Long tables are cut here on the printable sheet; the JSON report and the row colours keep everything. */
 export const SUMMARY_TABLE_LIMIT = 500;
@@ -19,6 +19,26 @@ const ROLE_SOURCE_NOTE = {
   settings: '主要领导按“规则设置”中的名单认定。',
   inferred: '安排表没有职务列，规则设置也未列主要领导：已按检查范围以“全镇”开头推定主要领导（请核对）。',
 } as const;
+
+/**
+ * Every data problem as the summary lists it: the cells that could not be read, then the hazards
+ * without a deadline (SPEC §2.3: grey). The terminal, the pane and the JSON report use this same
+ * list, so their counts agree.
+ */
+export function dataProblems(result: CheckResult): Problem[] {
+  const deadlineColumn = (sheet: string) => {
+    for (const c of result.columns) if (c.sheet === sheet && c.field === 'deadline' && c.column > 0) return c;
+    return null;
+  };
+  return result.problems.concat(
+    result.hazards
+      .filter((h) => h.status === 'problem')
+      .map((h) => {
+        const c = deadlineColumn(h.ref.sheet);
+        return { code: 'missing-deadline' as const, sheet: h.ref.sheet, row: h.ref.row, column: c ? c.column : 0, columnName: c ? c.header : '整改期限', message: h.message };
+      }),
+  );
+}
 
 /** Builds the summary model of a finished check. */
 export function buildSummary(result: CheckResult, when: { year: number; month: number; asOf: Day }): SummaryModel {
@@ -117,20 +137,11 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
     emptyText: result.reports === null ? '未找到述职报告表，本项未检查' : '无成员单位',
   });
 
-  const missingDeadlines = result.hazards.filter((h) => h.status === 'problem');
-  const problemRows = result.problems
-    .map((p) => ({
-      cells: [p.sheet, p.row > 0 ? p.row : '', p.columnName, p.message] as Array<string | number>,
-      colour: 'grey' as const,
-      link: p.row > 0 ? { sheet: p.sheet, row: p.row } : undefined,
-    }))
-    .concat(
-      missingDeadlines.map((h) => ({
-        cells: [h.ref.sheet, h.ref.row, '整改期限', h.message] as Array<string | number>,
-        colour: 'grey' as const,
-        link: h.ref,
-      })),
-    );
+  const problemRows = dataProblems(result).map((p) => ({
+    cells: [p.sheet, p.row > 0 ? p.row : '', p.columnName, p.message] as Array<string | number>,
+    colour: 'grey' as const,
+    link: p.row > 0 ? { sheet: p.sheet, row: p.row } : undefined,
+  }));
   tables.push(
     limit({
       title: '五、数据问题（所在行标灰色，除非该行另有更严重的问题）',

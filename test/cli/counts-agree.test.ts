@@ -1,0 +1,47 @@
+/**
+ * One story on every surface (issue 18): the terminal, the summary sheet and the JSON report
+ * count the same data problems (the terminal said 4 where the summary listed 5: a hazard without
+ * a deadline is a data problem too).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { dataProblems, layoutSummary } from '../../src/core';
+import { run } from '../../src/cli/main';
+
+const SAMPLE = path.resolve(__dirname, '..', '..', 'samples', '大栗港镇-2019.xlsx');
+
+test('the sample: 数据问题 in the terminal = the summary’s list = JSON problems', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counts-'));
+  try {
+    let stdout = '';
+    const outcome = await run([SAMPLE, '--month', '2019-08', '--as-of', '2019-09-02', '--out', 'o.xlsx', '--json', 'o.json'], {
+      cwd: dir,
+      stdout: (t) => void (stdout += t),
+      stderr: () => undefined,
+      isTTY: false,
+      env: {},
+    });
+    expect(outcome.exitCode).toBe(0);
+    const result = outcome.result!;
+    const listed = dataProblems(result);
+    // The sample has a hazard without a deadline besides the cells that could not be read.
+    expect(listed.length).toBeGreaterThan(result.problems.length);
+
+    const layout = layoutSummary(result.summary);
+    const titleRow = layout.values.findIndex((r) => String(r[0]).indexOf('数据问题') >= 0 && String(r[0]).indexOf('、') > 0);
+    let rows = 0;
+    for (let r = titleRow + 2; r < layout.values.length && layout.values[r][0] !== ''; r++) rows++;
+    expect(rows).toBe(listed.length);
+
+    expect(stdout).toContain('数据问题：' + listed.length + ' 处');
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'o.json'), 'utf8'));
+    expect(json.problems).toHaveLength(listed.length);
+    expect(json.problems.map((p: { code: string }) => p.code)).toContain('missing-deadline');
+    // Every grey row is one of them.
+    const greyRows = result.rows.filter((r) => r.colour === 'grey').map((r) => r.sheet + '!' + r.row).sort();
+    expect(greyRows).toEqual(listed.filter((p) => p.row > 0).map((p) => p.sheet + '!' + p.row).sort());
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
