@@ -81,6 +81,12 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
   };
 
   const changed = new Map<string, Uint8Array>();
+  // Only a part whose bytes really differ counts as changed (its compressed bytes are kept otherwise).
+  const setChanged = (name: string, data: Uint8Array) => {
+    const before = pkg.bytes(name);
+    if (before && sameBytes(before, data)) changed.delete(name);
+    else changed.set(name, data);
+  };
   const removed = new Set<string>();
   const added: Array<{ name: string; data: Uint8Array }> = [];
 
@@ -100,7 +106,7 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
     const xml = pkg.bytes(ref.part);
     if (!xml) continue;
     const patched = patchSheet(xml, { rows: rows || new Map(), own, colouredXf });
-    if (patched) changed.set(ref.part, patched);
+    if (patched) setChanged(ref.part, patched);
   }
 
   // --- the summary sheet, its drawing and chart
@@ -157,7 +163,7 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
   // run on the result chooses the same ones again.
   if (styles.changed) {
     const text = utf8Bytes(styles.serialize());
-    if (info.styles) changed.set(info.styles, text);
+    if (info.styles) setChanged(info.styles, text);
     else {
       const stylesPart = freeName((n) => (n === 1 ? 'xl/styles.xml' : 'xl/styles' + n + '.xml'));
       added.push({ name: stylesPart, data: text });
@@ -170,7 +176,7 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
 
   const memoryText = serializeMemory(entries);
   if (source.memory.part) {
-    if ((pkg.text(source.memory.part) || '') !== memoryText) changed.set(source.memory.part, utf8Bytes(memoryText));
+    if ((pkg.text(source.memory.part) || '') !== memoryText) setChanged(source.memory.part, utf8Bytes(memoryText));
   } else if (entries.length > 0) {
     const n = firstFree(pkg, added, (k) => ['customXml/item' + k + '.xml', 'customXml/itemProps' + k + '.xml']);
     const item = 'customXml/item' + n + '.xml';
@@ -203,7 +209,7 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
       printTitles: layout.printTitleRows ? quoteSheetName(layout.sheetName) + '!$' + (layout.printTitleRows.first + 1) + ':$' + (layout.printTitleRows.last + 1) : null,
       newIndex: summaryIndex,
     });
-    if (workbookXml !== info.xml) changed.set(info.path, utf8Bytes(workbookXml));
+    if (workbookXml !== info.xml) setChanged(info.path, utf8Bytes(workbookXml));
     // docProps/app.xml lists the sheets by name: one more when the summary is new.
     if (!replaced) {
       const appRel = pkg.rels('').find((r) => r.kind === 'extended-properties' && r.target && pkg.has(r.target));
@@ -211,7 +217,7 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
       const firstWorksheet = info.sheets.find((s) => s.kind === 'worksheet');
       if (app) {
         const edited = addSheetTitle(pkg.text(app) || '', firstWorksheet ? firstWorksheet.name : null, layout.sheetName);
-        if (edited !== null && edited !== pkg.text(app)) changed.set(app, utf8Bytes(edited));
+        if (edited !== null && edited !== pkg.text(app)) setChanged(app, utf8Bytes(edited));
       }
     }
   }
@@ -220,7 +226,7 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
   if (removeRelIds.size || newRels.length) {
     const stored = pkg.storedName(workbookRelsPath) || workbookRelsPath;
     const text = editRels(pkg.text(workbookRelsPath), removeRelIds, newRels);
-    if (pkg.has(workbookRelsPath)) changed.set(stored, utf8Bytes(text));
+    if (pkg.has(workbookRelsPath)) setChanged(stored, utf8Bytes(text));
     else added.unshift({ name: workbookRelsPath, data: utf8Bytes(text) });
   }
   const typesXml = pkg.text('[Content_Types].xml') || '';
@@ -228,7 +234,7 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
   const types = parseContentTypes(typesXml);
   const typesToAdd = newTypes.filter((t) => contentTypeOf(types, t.part) !== t.type || removedLower.has(t.part.toLowerCase()));
   const editedTypes = editContentTypes(typesXml, removedLower, typesToAdd);
-  if (editedTypes !== typesXml) changed.set(pkg.storedName('[Content_Types].xml') || '[Content_Types].xml', utf8Bytes(editedTypes));
+  if (editedTypes !== typesXml) setChanged(pkg.storedName('[Content_Types].xml') || '[Content_Types].xml', utf8Bytes(editedTypes));
 
   // --- the package
   const wbEntry = pkg.entry(info.path)!;
@@ -252,6 +258,12 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
     memoryIgnored: !!source.memory.part && !source.memory.trusted,
     colouredRows: request.rows.length,
   };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function firstName(taken: (name: string) => boolean, pattern: (n: number) => string): string {

@@ -173,7 +173,7 @@ export function addSheetTitle(xml: string, existingSheetName: string | null, nam
   while ((m = titleRe.exec(titles[4])) !== null) titleList.push({ text: m[1], end: m.index + m[0].length });
   const pairRe = new RegExp('<' + vt + 'variant>\\s*<' + vt + '(?:lpstr|bstr)>[\\s\\S]*?</' + vt + '(?:lpstr|bstr)>\\s*</' + vt + 'variant>\\s*<' + vt + 'variant>\\s*<' + vt + 'i4>(\\d+)</' + vt + 'i4>\\s*</' + vt + 'variant>', 'g');
   const counts: Array<{ count: number; index: number; length: number; countAt: number }> = [];
-  while ((m = pairRe.exec(heading[4])) !== null) counts.push({ count: +m[1], index: m.index, length: m[0].length, countAt: m.index + m[0].lastIndexOf(m[1]) });
+  while ((m = pairRe.exec(heading[4])) !== null) counts.push({ count: +m[1], index: m.index, length: m[0].length, countAt: m.index + m[0].lastIndexOf('>' + m[1] + '<') + 1 });
   let offset = 0;
   const escaped = escapeXmlText(existingSheetName);
   for (const pair of counts) {

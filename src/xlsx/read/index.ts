@@ -6,7 +6,7 @@ import type { SheetInput, WorkbookInput } from '../../core/types';
 import { refuse } from '../errors';
 import { readMemory } from '../memory';
 import type { Memory } from '../memory';
-import { Package } from '../opc';
+import { Package, contentTypeOf, parseContentTypes } from '../opc';
 import { Styles } from '../styles';
 import { fflateCodec } from '../zip/codec';
 import type { Codec } from '../zip/codec';
@@ -32,6 +32,16 @@ export interface OpenedWorkbook {
   memory: Memory;
   /** Part names of worksheets holding cells in a format the memory lists. */
   sheetsWithOwnFormats: Set<string>;
+  /** The file extension the package's type needs (`.xlsm` for a workbook with macros). */
+  extension: '.xlsx' | '.xlsm' | '.xltx' | '.xltm';
+}
+
+/** The extension Excel requires for the workbook part's content type. */
+function extensionOf(contentType: string | null): OpenedWorkbook['extension'] {
+  const t = (contentType || '').toLowerCase();
+  const macros = t.indexOf('macroenabled') >= 0;
+  const template = t.indexOf('template') >= 0;
+  return template ? (macros ? '.xltm' : '.xltx') : macros ? '.xlsm' : '.xlsx';
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -75,5 +85,7 @@ export function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Open
     sheets.push(sheet);
   }
   if (info.sharedStrings) pkg.release(info.sharedStrings);
-  return { input: { sheets, date1904: info.date1904 }, pkg, info, styles, memory, sheetsWithOwnFormats };
+  const types = parseContentTypes(pkg.text('[Content_Types].xml') || '');
+  const extension = extensionOf(contentTypeOf(types, info.path));
+  return { input: { sheets, date1904: info.date1904 }, pkg, info, styles, memory, sheetsWithOwnFormats, extension };
 }
