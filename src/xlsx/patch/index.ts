@@ -63,13 +63,17 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
   // --- the memory of formats replaced by earlier runs
   const entries: MemoryEntry[] = source.memory.entries.slice();
   const own = new Map<number, MemoryEntry>();
-  const byKey = new Map<string, number>();
+  // Keyed by number (one lookup per coloured cell: no string per cell).
+  const HOWS: How[] = ['attr', 'absent', 'inserted'];
+  const COLOURS: Colour[] = ['red', 'orange', 'yellow', 'green', 'grey'];
+  const keyOf = (how: How, base: number, colour: Colour) => (base * 3 + HOWS.indexOf(how)) * 5 + COLOURS.indexOf(colour);
+  const byKey = new Map<number, number>();
   for (const e of entries) {
     own.set(e.xf, e);
-    byKey.set(e.how + '|' + e.base + '|' + e.colour, e.xf);
+    byKey.set(keyOf(e.how, e.base, e.colour), e.xf);
   }
   const colouredXf = (how: How, base: number, colour: Colour): number => {
-    const key = how + '|' + base + '|' + colour;
+    const key = keyOf(how, base, colour);
     let xf = byKey.get(key);
     if (xf === undefined) {
       xf = styles.add('cellXfs', formats.colouredXfText(base, colour));

@@ -4,14 +4,26 @@
  * column of a coloured row that has no cell (in column order). Cells the tool coloured in an
  * earlier run get their own format back first (the memory says which formats are the tool's),
  * so a row that is no longer flagged is as the clerk left it. Every other byte is copied.
+ *
+ * How an earlier run's change is taken back, exactly:
+ * - `s="N"` replaced by the tool: the value goes back to the original number;
+ * - ` s="N"` added by the tool (the cell had none): removed with the one space before it (the
+ *   tool adds it right after the element name);
+ * - `<c r="X" s="N"/>` added by the tool: removed; a row that then holds nothing the tool did not
+ *   add is put back as it was (`<row …/>`, or left out when the tool added the whole row).
  */
 import type { Colour } from '../../core/types';
 import type { How, MemoryEntry } from '../memory';
-import {
-  BANG, GT, LT, QMARK, SLASH, eachAttribute, intOf, is, isSpace, localStart, nameEnd, refOf, skipSpecial, tagClose,
-} from '../xml/bytes';
-import { utf8Bytes } from '../xml/text';
+import * as bytes from '../xml/bytes';
+import { ByteWriter } from './writer';
 import { columnLetters } from '../../core/address';
+
+const { eachAttribute, intOf, is, isSpace, localStart, nameEnd, refOf, skipSpecial, tagClose } = bytes;
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QMARK = 0x3f;
 
 export interface RowPlan {
   first: number;
@@ -34,18 +46,20 @@ interface ColumnStyle {
   style: number;
 }
 
+function latin(xml: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let k = start; k < end; k++) s += String.fromCharCode(xml[k]);
+  return s;
+}
+
 /** The patched sheet, or null when nothing changes. */
 export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null {
-  const out: Uint8Array[] = [];
+  const out = new ByteWriter(xml.length + (xml.length >> 4) + 4096);
   let copied = 0;
   let changed = false;
   const flush = (to: number) => {
-    if (to > copied) out.push(xml.subarray(copied, to));
+    if (to > copied) out.bytes(xml, copied, to);
     copied = to;
-  };
-  const emit = (text: string) => {
-    out.push(utf8Bytes(text));
-    changed = true;
   };
 
   const columnStyles: ColumnStyle[] = [];
@@ -60,9 +74,10 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
   let rowStyle = -1;
   let nextColumn = 0;
   let column = 0;
-  // For putting back a row the tool inserted or opened: where its output starts, what it held.
-  let rowOutIndex = 0;
-  let rowOpenText = '';
+  // For putting back a row the tool opened or added: where its output starts and what it held.
+  let rowOutAt = 0;
+  let rowOpenStart = 0;
+  let rowOpenEnd = 0;
   let rowOnlyR = false;
   let rowKept = 0;
   let rowRemoved = 0;
@@ -73,17 +88,15 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
     for (const c of columnStyles) if (col >= c.min && col <= c.max) return c.style;
     return 0;
   };
-  const missingCells = (row: number, from: number, to: number, p: RowPlan): string => {
-    let s = '';
+  const writeMissing = (row: number, from: number, to: number, p: RowPlan) => {
     for (let c = from; c <= to; c++) {
       const xf = plan.colouredXf('inserted', baseForMissing(c), p.colour);
-      s += '<' + prefix + 'c r="' + columnLetters(c) + row + '" s="' + xf + '"/>';
+      out.text('<' + prefix + 'c r="' + columnLetters(c) + row + '" s="' + xf + '"/>');
     }
-    return s;
+    changed = true;
   };
-  const wholeRows = (upTo: number): string => {
+  const writeWholeRows = (upTo: number) => {
     // Planned rows that have no <row> element: added before the first row after them.
-    let s = '';
     while (nextPending < pending.length && pending[nextPending] < upTo) {
       const r = pending[nextPending++];
       if (done.has(r)) continue;
@@ -91,16 +104,73 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
       const p = plan.rows.get(r)!;
       const saved = rowStyle;
       rowStyle = -1;
-      s += '<' + prefix + 'row r="' + r + '">' + missingCells(r, p.first, p.last, p) + '</' + prefix + 'row>';
+      out.text('<' + prefix + 'row r="' + r + '">');
+      writeMissing(r, p.first, p.last, p);
+      out.text('</' + prefix + 'row>');
       rowStyle = saved;
     }
-    return s;
   };
+  const needsWholeRows = (upTo: number) => nextPending < pending.length && pending[nextPending] < upTo;
 
-  let attrR = -1, attrRe = -1, attrS = -1, attrSe = -1, attrSn = -1, attrCount = 0;
-  let cellLt = 0;
-  let attrCustom = false;
-  let attrMin = -1, attrMax = -1, attrStyle = -1;
+  let attrR = -1;
+  let attrRe = -1;
+  let attrS = -1;
+  let attrSe = -1;
+  let attrSn = -1;
+  let attrCount = 0;
+  let rowAttrStyle = -1;
+  let rowCustom = false;
+  let colMin = -1;
+  let colMax = -1;
+  let colStyle = 0;
+  let currentXml = xml;
+  const onCellAttribute = (a: number, b: number, vs: number, ve: number) => {
+    attrCount++;
+    if (b - a === 1) {
+      const c = currentXml[a];
+      if (c === 0x72) (attrR = vs), (attrRe = ve);
+      else if (c === 0x73) (attrSn = a), (attrS = vs), (attrSe = ve);
+    }
+  };
+  const onRowAttribute = (a: number, b: number, vs: number, ve: number) => {
+    attrCount++;
+    if (b - a === 1 && currentXml[a] === 0x72) (attrR = vs), (attrRe = ve);
+    else if (b - a === 1 && currentXml[a] === 0x73) rowAttrStyle = intOf(currentXml, vs, ve);
+    else if (is(currentXml, a, b, 'customFormat')) rowCustom = currentXml[vs] === 0x31 || currentXml[vs] === 0x74;
+  };
+  const onColAttribute = (a: number, b: number, vs: number, ve: number) => {
+    if (is(currentXml, a, b, 'min')) colMin = intOf(currentXml, vs, ve);
+    else if (is(currentXml, a, b, 'max')) colMax = intOf(currentXml, vs, ve);
+    else if (is(currentXml, a, b, 'style')) colStyle = intOf(currentXml, vs, ve);
+  };
+  currentXml = xml;
+
+  /** Writes the current cell's start tag (at `lt`) with format `xf`, or without `s` when xf is -1. */
+  const writeStyle = (lt: number, xf: number) => {
+    if (attrS >= 0) {
+      if (xf < 0) {
+        // Remove ` s="…"` with the one white space character before it (as the tool added it).
+        let from = attrSn;
+        if (from > 0 && isSpace(xml[from - 1])) from--;
+        flush(from);
+        copied = attrSe + 1;
+      } else {
+        flush(attrS);
+        out.int(xf);
+        copied = attrSe;
+      }
+      changed = true;
+    } else if (xf >= 0) {
+      // Added right after the element name, where a later run takes it away again.
+      let at = lt + 1;
+      while (!isSpace(xml[at]) && xml[at] !== SLASH && xml[at] !== GT) at++;
+      flush(at);
+      out.text(' s="');
+      out.int(xf);
+      out.text('"');
+      changed = true;
+    }
+  };
 
   const n = xml.length;
   let i = 0;
@@ -124,20 +194,14 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
     if (inSheetData && len === 1 && xml[ls] === 0x63 /* c */ && !close) {
       attrR = attrS = attrSn = -1;
       attrCount = 0;
-      eachAttribute(xml, ne, empty ? gt - 1 : gt, (a, b, vs, ve) => {
-        attrCount++;
-        if (b - a === 1) {
-          if (xml[a] === 0x72) (attrR = vs), (attrRe = ve);
-          else if (xml[a] === 0x73) (attrSn = a), (attrS = vs), (attrSe = ve);
-        }
-      });
+      eachAttribute(xml, ne, empty ? gt - 1 : gt, onCellAttribute);
       if (attrR >= 0) {
         const ref = refOf(xml, attrR, attrRe);
         column = ref.column > 0 ? ref.column : column + 1;
       } else column++;
       let hasS = attrS >= 0;
       let s = hasS ? intOf(xml, attrS, attrSe) : 0;
-      const entry = hasS ? plan.own.get(s) : undefined;
+      const entry = hasS && plan.own.size ? plan.own.get(s) : undefined;
       let restored = false;
       if (entry) {
         if (entry.how === 'inserted' && empty && attrCount === 2 && attrR >= 0) {
@@ -156,75 +220,79 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
         } else s = entry.base;
       }
       rowKept++;
-      cellLt = lt;
       if (rowPlan) {
         if (column > nextColumn && nextColumn <= rowPlan.last) {
           // Columns of the coloured range before this cell that have no cell: added in order.
           flush(lt);
-          emit(missingCells(rowNumber, nextColumn, Math.min(column - 1, rowPlan.last), rowPlan));
+          writeMissing(rowNumber, nextColumn, Math.min(column - 1, rowPlan.last), rowPlan);
           rowInserted++;
         }
-        if (column >= rowPlan.first && column <= rowPlan.last) writeStyle(plan.colouredXf(hasS ? 'attr' : 'absent', s, rowPlan.colour));
-        else if (restored) writeStyle(hasS ? s : -1);
+        if (column >= rowPlan.first && column <= rowPlan.last) writeStyle(lt, plan.colouredXf(hasS ? 'attr' : 'absent', s, rowPlan.colour));
+        else if (restored) writeStyle(lt, hasS ? s : -1);
         if (column + 1 > nextColumn) nextColumn = column + 1;
-      } else if (restored) writeStyle(hasS ? s : -1);
+      } else if (restored) writeStyle(lt, hasS ? s : -1);
       i = gt + 1;
       continue;
     }
 
-    if (len === 3 && xml[ls] === 0x72 && is(xml, ls, ne, 'row') && inSheetData) {
+    if (len === 3 && xml[ls] === 0x72 && inSheetData && is(xml, ls, ne, 'row')) {
       if (!close) {
         attrR = -1;
-        attrCustom = false;
-        attrStyle = -1;
+        rowCustom = false;
+        rowAttrStyle = -1;
         attrCount = 0;
-        eachAttribute(xml, ne, empty ? gt - 1 : gt, (a, b, vs, ve) => {
-          attrCount++;
-          if (b - a === 1 && xml[a] === 0x72) (attrR = vs), (attrRe = ve);
-          else if (b - a === 1 && xml[a] === 0x73) attrStyle = intOf(xml, vs, ve);
-          else if (is(xml, a, b, 'customFormat')) attrCustom = xml[vs] === 0x31 || xml[vs] === 0x74;
-        });
-        prefix = ls > ns ? String.fromCharCode(...Array.from(xml.subarray(ns, ls))) : '';
+        eachAttribute(xml, ne, empty ? gt - 1 : gt, onRowAttribute);
+        if (ls > ns && prefix === '') prefix = latin(xml, ns, ls);
         const r = attrR >= 0 ? intOf(xml, attrR, attrRe) : -1;
         rowNumber = r > 0 ? r : rowNumber + 1;
-        const before = wholeRows(rowNumber);
-        if (before) {
+        if (needsWholeRows(rowNumber)) {
           flush(lt);
-          emit(before);
+          writeWholeRows(rowNumber);
         }
         rowPlan = done.has(rowNumber) ? undefined : plan.rows.get(rowNumber);
         if (rowPlan) done.add(rowNumber);
-        rowStyle = attrCustom && attrStyle >= 0 ? attrStyle : -1;
+        rowStyle = rowCustom && rowAttrStyle >= 0 ? rowAttrStyle : -1;
         column = 0;
         nextColumn = rowPlan ? rowPlan.first : 0;
         rowKept = rowRemoved = rowInserted = 0;
         rowOnlyR = attrCount === 1 && attrR >= 0;
         if (empty) {
           if (rowPlan) {
+            // `<row …/>` opened to hold the coloured range's cells.
+            let end = gt - 1;
+            while (isSpace(xml[end - 1])) end--;
             flush(lt);
-            const open = textOf(lt, gt).replace(/\s*\/>$/, '>');
-            emit(open + missingCells(rowNumber, rowPlan.first, rowPlan.last, rowPlan) + '</' + prefix + 'row>');
+            out.bytes(xml, lt, end);
+            out.text('>');
+            writeMissing(rowNumber, rowPlan.first, rowPlan.last, rowPlan);
+            out.text('</' + prefix + 'row>');
             copied = gt + 1;
           }
           rowPlan = undefined;
         } else {
           flush(lt);
-          rowOutIndex = out.length;
-          rowOpenText = textOf(lt, gt);
+          rowOutAt = out.length;
+          rowOpenStart = lt;
+          rowOpenEnd = gt;
         }
       } else {
         if (rowPlan && nextColumn <= rowPlan.last) {
           flush(lt);
-          emit(missingCells(rowNumber, nextColumn, rowPlan.last, rowPlan));
+          writeMissing(rowNumber, nextColumn, rowPlan.last, rowPlan);
           rowInserted++;
         }
         if (rowKept === 0 && rowRemoved > 0 && rowInserted === 0) {
           // Every cell of the row was one the tool added: the row is put back as it was before.
           flush(lt);
-          out.length = rowOutIndex;
+          out.truncate(rowOutAt);
           copied = gt + 1;
           changed = true;
-          if (!rowOnlyR) emit(rowOpenText.replace(/\s*>$/, '/>'));
+          if (!rowOnlyR) {
+            let end = rowOpenEnd;
+            while (isSpace(xml[end - 1])) end--;
+            out.bytes(xml, rowOpenStart, end);
+            out.text('/>');
+          }
         }
         rowPlan = undefined;
       }
@@ -233,90 +301,38 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
     }
 
     if (len === 9 && is(xml, ls, ne, 'sheetData')) {
+      if (ls > ns && prefix === '') prefix = latin(xml, ns, ls);
       if (close) {
-        const rest = wholeRows(Infinity);
-        if (rest) {
+        if (needsWholeRows(Infinity)) {
           flush(lt);
-          emit(rest);
+          writeWholeRows(Infinity);
         }
         inSheetData = false;
       } else if (empty) {
-        prefix = ls > ns ? String.fromCharCode(...Array.from(xml.subarray(ns, ls))) : '';
-        const rows = wholeRows(Infinity);
-        if (rows) {
+        if (needsWholeRows(Infinity)) {
+          let end = gt - 1;
+          while (isSpace(xml[end - 1])) end--;
           flush(lt);
-          emit(textOf(lt, gt).replace(/\s*\/>$/, '>') + rows + '</' + String.fromCharCode(...Array.from(xml.subarray(ns, ne))) + '>');
+          out.bytes(xml, lt, end);
+          out.text('>');
+          writeWholeRows(Infinity);
+          out.text('</' + latin(xml, ns, ne) + '>');
           copied = gt + 1;
         }
-      } else {
-        inSheetData = true;
-        prefix = ls > ns ? String.fromCharCode(...Array.from(xml.subarray(ns, ls))) : '';
-      }
+      } else inSheetData = true;
       i = gt + 1;
       continue;
     }
 
     if (!inSheetData && !close && len === 3 && is(xml, ls, ne, 'col')) {
-      attrMin = attrMax = -1;
-      attrStyle = 0;
-      eachAttribute(xml, ne, empty ? gt - 1 : gt, (a, b, vs, ve) => {
-        if (is(xml, a, b, 'min')) attrMin = intOf(xml, vs, ve);
-        else if (is(xml, a, b, 'max')) attrMax = intOf(xml, vs, ve);
-        else if (is(xml, a, b, 'style')) attrStyle = intOf(xml, vs, ve);
-      });
-      if (attrMin > 0 && attrStyle > 0) columnStyles.push({ min: attrMin, max: attrMax > 0 ? attrMax : attrMin, style: attrStyle });
+      colMin = colMax = -1;
+      colStyle = 0;
+      eachAttribute(xml, ne, empty ? gt - 1 : gt, onColAttribute);
+      if (colMin > 0 && colStyle > 0) columnStyles.push({ min: colMin, max: colMax > 0 ? colMax : colMin, style: colStyle });
     }
     i = gt + 1;
   }
   if (!changed) return null;
   flush(n);
-  let size = 0;
-  for (const p of out) size += p.length;
-  const result = new Uint8Array(size);
-  let at = 0;
-  for (const p of out) {
-    result.set(p, at);
-    at += p.length;
-  }
-  return result;
-
-  function textOf(start: number, gtIndex: number): string {
-    let s = '';
-    for (let k = start; k <= gtIndex; k++) s += String.fromCharCode(xml[k]);
-    return decodeLatin(s);
-  }
-
-  /** Rewrites the current cell's start tag (from the `<` at its start) with format `xf`, or without `s` when xf is -1. */
-  function writeStyle(xf: number): void {
-    const lt = cellLt;
-    if (attrS >= 0) {
-      if (xf < 0) {
-        // Remove ` s="…"` with the one white space character before it (as the tool added it).
-        let from = attrSn;
-        if (from > 0 && isSpace(xml[from - 1])) from--;
-        flush(from);
-        copied = attrSe + 1;
-        changed = true;
-      } else {
-        flush(attrS);
-        emit(String(xf));
-        copied = attrSe;
-      }
-    } else if (xf >= 0) {
-      // Added right after the element name, where it is taken away again on a later run.
-      let nameEndAt = lt + 1;
-      while (!isSpace(xml[nameEndAt]) && xml[nameEndAt] !== SLASH && xml[nameEndAt] !== GT) nameEndAt++;
-      flush(nameEndAt);
-      emit(' s="' + xf + '"');
-    }
-  }
-
-}
-
-function decodeLatin(s: string): string {
-  // Tags are copied as bytes; a start tag holding non-ASCII (a rare attribute value) is decoded.
-  if (!/[\x80-\xff]/.test(s)) return s;
-  const bytes = new Uint8Array(s.length);
-  for (let k = 0; k < s.length; k++) bytes[k] = s.charCodeAt(k);
-  return new (globalThis as unknown as { TextDecoder: new (l: string) => { decode(b: Uint8Array): string } }).TextDecoder('utf-8').decode(bytes);
+  return out.result();
 }

@@ -5,9 +5,7 @@
  * row is an array of values, indexed by column.
  */
 import type { CellValue, MergedArea, SheetInput } from '../../core/types';
-import {
-  BANG, GT, LT, QMARK, SLASH, eachAttribute, indexOfSeq, intOf, is, localStart, nameEnd, refOf, skipSpecial, tagClose, textOf,
-} from '../xml/bytes';
+import * as bytes from '../xml/bytes';
 import { decodeExcelEscapes, utf8 } from '../xml/text';
 import { dateFromSerial, serialFromIso } from './dates';
 
@@ -28,6 +26,14 @@ export interface SheetCells {
   /** Whether any cell carries one of `ownFormats`. */
   usesOwnFormats: boolean;
 }
+
+// Bound once: a module's exports are getters once compiled to CommonJS, too slow for a loop
+// that runs for every cell of a million-row sheet.
+const { eachAttribute, indexOfSeq, intOf, is, localStart, nameEnd, refOf, skipSpecial, tagClose, textOf } = bytes;
+const LT = 0x3c;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QMARK = 0x3f;
 
 const T_NUMBER = 0;
 const T_SHARED = 1;

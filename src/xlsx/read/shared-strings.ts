@@ -2,8 +2,14 @@
  * The shared string table: each `<si>` as the text Excel shows (its runs joined, phonetic
  * guides left out, Excel's `_xHHHH_` escapes undone). Scanned as bytes.
  */
-import { BANG, GT, LT, QMARK, SLASH, indexOfSeq, is, localStart, nameEnd, skipSpecial, tagClose, textOf } from '../xml/bytes';
+import * as bytes from '../xml/bytes';
 import { decodeExcelEscapes, utf8 } from '../xml/text';
+
+const { indexOfSeq, is, localStart, nameEnd, skipSpecial, tagClose, textOf } = bytes;
+const LT = 0x3c;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QMARK = 0x3f;
 
 export function readSharedStrings(xml: Uint8Array | null): string[] {
   const out: string[] = [];

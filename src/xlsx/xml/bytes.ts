@@ -3,7 +3,9 @@
  * Markup is ASCII, so tags and attribute names are found byte by byte; only the text a cell holds
  * is decoded.
  */
-import { decodeEntities, utf8 } from './text';
+import * as text from './text';
+
+const { decodeEntities, utf8 } = text;
 
 export const LT = 0x3c;
 export const GT = 0x3e;
