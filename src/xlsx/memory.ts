@@ -5,8 +5,7 @@
  *
  * Every cell format the tool appends for a row colour is listed in a custom XML part
  * (`customXml/itemN.xml`, namespace {@link MEMORY_NS}) with the format it was made from and how
- * the cell got it: `attr` (its `s` attribute was replaced), `absent` (it had none: the attribute
- * was added) or `inserted` (the cell did not exist: an empty `<c>` was added). Excel and WPS keep
+ * the cell got it (see {@link How}). Excel and WPS keep
  * custom XML parts when they save. Before it is trusted, each entry is checked against styles.xml
  * (the coloured format must still have the palette fill and the same number format and border
  * as its original); when a program has renumbered the formats, the memory is ignored and the
@@ -23,7 +22,13 @@ export const MEMORY_NS = 'urn:anquan-lvzhi-jiancha:cell-formats:1';
 /** The data store id of the memory part; fixed, so the part's bytes never depend on the run. */
 export const MEMORY_ITEM_ID = '{5B0D4C3E-7C1A-4E39-9D55-2D6F1A0C8E41}';
 
-export type How = 'attr' | 'absent' | 'inserted';
+/**
+ * How a cell got its coloured format: `attr` its `s` was replaced, `absent` it had none and got
+ * one, `inserted` the cell was added to a row, `opened` added to a row written `<row …/>` (opened
+ * to hold it), `row` added in a row the tool wrote (the sheet had none).
+ */
+export type How = 'attr' | 'absent' | 'inserted' | 'opened' | 'row';
+export const HOWS: How[] = ['attr', 'absent', 'inserted', 'opened', 'row'];
 
 export interface MemoryEntry {
   xf: number;
@@ -53,7 +58,7 @@ export function readMemory(pkg: Package, wb: WorkbookInfo, styles: Styles): Memo
       const a = attributesOf(xml, t);
       const how = a.how as How;
       const colour = a.colour as Colour;
-      if (!/^\d+$/.test(a.i || '') || !/^\d+$/.test(a.base || '') || ['attr', 'absent', 'inserted'].indexOf(how) < 0 || COLOURS.indexOf(colour) < 0) {
+      if (!/^\d+$/.test(a.i || '') || !/^\d+$/.test(a.base || '') || HOWS.indexOf(how) < 0 || COLOURS.indexOf(colour) < 0) {
         return { part: pkg.storedName(rel.target), entries: [], trusted: false };
       }
       entries.push({ xf: +a.i, base: +a.base, how, colour });

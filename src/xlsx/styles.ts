@@ -145,7 +145,8 @@ export class Styles {
     const missing: ListName[] = [];
     for (const name of ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'] as ListName[]) {
       const l = this.lists[name];
-      if (l.added.length === 0) continue;
+      // A part made here gets every list (formats refer to font, fill and border 0).
+      if (l.added.length === 0 && (this.xml || l.items.length === 0)) continue;
       if (!l.element || !this.xml) {
         missing.push(name);
         continue;

@@ -9,7 +9,7 @@
 import { isOwnSheet } from '../../core/check';
 import type { Colour, RowColour, SummaryLayout } from '../../core/types';
 import type { OpenedWorkbook } from '../read';
-import { serializeMemory, serializeMemoryProps } from '../memory';
+import { HOWS, serializeMemory, serializeMemoryProps } from '../memory';
 import type { How, MemoryEntry } from '../memory';
 import { contentTypeOf, parseContentTypes, relativeTarget, relsPathOf } from '../opc';
 import type { Package } from '../opc';
@@ -64,9 +64,8 @@ export function patchWorkbook(source: OpenedWorkbook, request: PatchRequest, opt
   const entries: MemoryEntry[] = source.memory.entries.slice();
   const own = new Map<number, MemoryEntry>();
   // Keyed by number (one lookup per coloured cell: no string per cell).
-  const HOWS: How[] = ['attr', 'absent', 'inserted'];
   const COLOURS: Colour[] = ['red', 'orange', 'yellow', 'green', 'grey'];
-  const keyOf = (how: How, base: number, colour: Colour) => (base * 3 + HOWS.indexOf(how)) * 5 + COLOURS.indexOf(colour);
+  const keyOf = (how: How, base: number, colour: Colour) => (base * HOWS.length + HOWS.indexOf(how)) * 5 + COLOURS.indexOf(colour);
   const byKey = new Map<number, number>();
   for (const e of entries) {
     own.set(e.xf, e);

@@ -78,7 +78,7 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
   let rowOutAt = 0;
   let rowOpenStart = 0;
   let rowOpenEnd = 0;
-  let rowOnlyR = false;
+  let rowRemovedHow: How = 'inserted';
   let rowKept = 0;
   let rowRemoved = 0;
   let rowInserted = 0;
@@ -88,9 +88,9 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
     for (const c of columnStyles) if (col >= c.min && col <= c.max) return c.style;
     return 0;
   };
-  const writeMissing = (row: number, from: number, to: number, p: RowPlan) => {
+  const writeMissing = (row: number, from: number, to: number, p: RowPlan, how: How = 'inserted') => {
     for (let c = from; c <= to; c++) {
-      const xf = plan.colouredXf('inserted', baseForMissing(c), p.colour);
+      const xf = plan.colouredXf(how, baseForMissing(c), p.colour);
       out.text('<' + prefix + 'c r="' + columnLetters(c) + row + '" s="' + xf + '"/>');
     }
     changed = true;
@@ -105,7 +105,7 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
       const saved = rowStyle;
       rowStyle = -1;
       out.text('<' + prefix + 'row r="' + r + '">');
-      writeMissing(r, p.first, p.last, p);
+      writeMissing(r, p.first, p.last, p, 'row');
       out.text('</' + prefix + 'row>');
       rowStyle = saved;
     }
@@ -204,17 +204,22 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
       const entry = hasS && plan.own.size ? plan.own.get(s) : undefined;
       let restored = false;
       if (entry) {
-        if (entry.how === 'inserted' && empty && attrCount === 2 && attrR >= 0) {
+        const added = entry.how === 'inserted' || entry.how === 'opened' || entry.how === 'row';
+        if (added && empty && attrCount === 2 && attrR >= 0) {
           // A cell the tool added: it goes (it comes back below if the row is still coloured).
           flush(lt);
           copied = gt + 1;
           changed = true;
           rowRemoved++;
+          rowRemovedHow = entry.how;
           i = gt + 1;
           continue;
         }
         restored = true;
-        if (entry.how === 'absent') {
+        if (added) {
+          // A cell the tool added that the clerk has typed into since: it stays, with the format it would have had.
+          s = entry.base;
+        } else if (entry.how === 'absent') {
           hasS = false;
           s = 0;
         } else s = entry.base;
@@ -255,7 +260,7 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
         column = 0;
         nextColumn = rowPlan ? rowPlan.first : 0;
         rowKept = rowRemoved = rowInserted = 0;
-        rowOnlyR = attrCount === 1 && attrR >= 0;
+        rowRemovedHow = 'inserted';
         if (empty) {
           if (rowPlan) {
             // `<row …/>` opened to hold the coloured range's cells.
@@ -264,7 +269,7 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
             flush(lt);
             out.bytes(xml, lt, end);
             out.text('>');
-            writeMissing(rowNumber, rowPlan.first, rowPlan.last, rowPlan);
+            writeMissing(rowNumber, rowPlan.first, rowPlan.last, rowPlan, 'opened');
             out.text('</' + prefix + 'row>');
             copied = gt + 1;
           }
@@ -278,16 +283,18 @@ export function patchSheet(xml: Uint8Array, plan: SheetPlan): Uint8Array | null 
       } else {
         if (rowPlan && nextColumn <= rowPlan.last) {
           flush(lt);
-          writeMissing(rowNumber, nextColumn, rowPlan.last, rowPlan);
+          // A row that holds only cells the tool added keeps saying how it came to be.
+          writeMissing(rowNumber, nextColumn, rowPlan.last, rowPlan, rowKept === 0 && rowRemoved > 0 ? rowRemovedHow : 'inserted');
           rowInserted++;
         }
-        if (rowKept === 0 && rowRemoved > 0 && rowInserted === 0) {
-          // Every cell of the row was one the tool added: the row is put back as it was before.
+        if (rowKept === 0 && rowRemoved > 0 && rowInserted === 0 && rowRemovedHow !== 'inserted') {
+          // Every cell of the row was one the tool added to a row it opened or wrote: the row is
+          // put back as it was (`<row …/>`), or left out.
           flush(lt);
           out.truncate(rowOutAt);
           copied = gt + 1;
           changed = true;
-          if (!rowOnlyR) {
+          if (rowRemovedHow === 'opened') {
             let end = rowOpenEnd;
             while (isSpace(xml[end - 1])) end--;
             out.bytes(xml, rowOpenStart, end);

@@ -25,6 +25,8 @@ export interface SheetCells {
   merges: MergedArea[];
   /** Whether any cell carries one of `ownFormats`. */
   usesOwnFormats: boolean;
+  /** Whether the part ends its root element (a cut-off part would silently lose rows). */
+  complete: boolean;
 }
 
 // Bound once: a module's exports are getters once compiled to CommonJS, too slow for a loop
@@ -64,6 +66,7 @@ export function readSheetCells(xml: Uint8Array, ctx: CellContext): SheetCells {
   const rowValues: CellValue[][] = [];
   const merges: MergedArea[] = [];
   let usesOwn = false;
+  let complete = false;
   const own = ctx.ownFormats && ctx.ownFormats.size ? ctx.ownFormats : null;
 
   let inSheetData = false;
@@ -192,6 +195,8 @@ export function readSheetCells(xml: Uint8Array, ctx: CellContext): SheetCells {
       }
     } else if (len === 9 && is(xml, ls, ne, 'sheetData')) {
       inSheetData = !close && !empty;
+    } else if (len === 9 && close && is(xml, ls, ne, 'worksheet')) {
+      complete = true;
     } else if (len === 9 && !close && is(xml, ls, ne, 'mergeCell')) {
       eachAttribute(xml, ne, empty ? gt - 1 : gt, (a, b, vs, ve) => {
         if (is(xml, a, b, 'ref')) {
@@ -202,7 +207,7 @@ export function readSheetCells(xml: Uint8Array, ctx: CellContext): SheetCells {
     }
     i = gt + 1;
   }
-  return toGrid(rowNumbers, rowValues, merges, usesOwn);
+  return { ...toGrid(rowNumbers, rowValues, merges, usesOwn), complete };
 }
 
 function cellValue(type: number, style: number, v: string | null, pieces: string[] | null, ctx: CellContext): CellValue {
@@ -262,7 +267,7 @@ export function areaOf(ref: string): MergedArea | null {
  * The used range as a ragged grid: merged cells other than an area's top-left one are empty (as
  * `range.values` shows them), rows end at their last value, empty rows in between are [].
  */
-function toGrid(rowNumbers: number[], rowValues: CellValue[][], merges: MergedArea[], usesOwn: boolean): SheetCells {
+function toGrid(rowNumbers: number[], rowValues: CellValue[][], merges: MergedArea[], usesOwn: boolean): Omit<SheetCells, 'complete'> {
   // Rows out of order (legal, rare): sort them, later duplicates winning cell by cell.
   let ordered = true;
   for (let k = 1; k < rowNumbers.length; k++) if (rowNumbers[k] <= rowNumbers[k - 1]) ordered = false;

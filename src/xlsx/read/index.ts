@@ -79,6 +79,7 @@ export function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Open
     } catch (error) {
       throw refuse.damaged(fileName, ref.part + ': ' + (error instanceof Error ? error.message : String(error)));
     }
+    if (!cells.complete) throw refuse.damaged(fileName, ref.part + ': the part ends before its last element');
     if (cells.usesOwnFormats) sheetsWithOwnFormats.add(ref.part);
     const sheet: SheetInput = { name: ref.name, values: cells.values, firstRow: cells.firstRow, firstColumn: cells.firstColumn, visibility: ref.state };
     if (cells.merges.length > 0) sheet.merges = cells.merges;
