@@ -189,3 +189,10 @@ test('clean keeps ordinary text, including full-width and emoji', () => {
   expect(clean('熊\u3000丹（党委书记）👍')).toBe('熊\u3000丹（党委书记）👍');
   expect(clean('a\nb')).toBe('a b');
 });
+
+test('a memory of an earlier run that no longer matches is said, in Chinese and English', () => {
+  const text = formatTerminalReport({ result: result(), input: 'a.xlsx', output: 'o.xlsx', json: null, summaryReplaced: true, memoryIgnored: true, lostParts: [], colour: false });
+  expect(text).toContain('上次检查的标色已被其他程序改动过格式');
+  expect(text).toContain('could not be taken back');
+  expect(formatTerminalReport({ result: result(), input: 'a.xlsx', output: 'o.xlsx', json: null, summaryReplaced: true, lostParts: [], colour: false })).not.toContain('上次检查的标色');
+});
