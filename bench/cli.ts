@@ -1,14 +1,17 @@
 /**
- * Part 2 — the command-line tool against the library floor. A: the tool's whole run in process
- * (`main` of src/cli/main.ts: read the file, check, colour, add the summary sheet, write the result
- * through a temp file). B: ExcelJS's own bare load and save of the same file. Runs alternate
- * A B A B … so drift (heat, other load) hits both; the ratio is the median of the pairs' ratios.
+ * Part 2 — the command-line tool against the library floor and the old path. A: the tool's whole
+ * run in process (`main` of src/cli/main.ts: read the package, check, patch it, check nothing was
+ * lost, write the result through a temp file). L: the old path (bench/legacy-cli.ts: ExcelJS's
+ * model loaded, coloured and written again). B: ExcelJS's own bare load and save of the same file.
+ * Runs rotate A L B A L B … so drift (heat, other load) hits all three; each ratio is the median
+ * of the rounds' ratios.
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../src/cli/main';
 import { CHECK } from './generate';
+import { runLegacy } from './legacy-cli';
 import { collectGarbage, fmtInt, fmtMs, log, median, now } from './util';
 
 export interface CliRow {
@@ -16,10 +19,13 @@ export interface CliRow {
   fileBytes: number;
   pairs: number;
   toolMedianMs: number;
+  legacyMedianMs: number;
   floorMedianMs: number;
-  /** Median over the pairs of tool ÷ floor. */
+  /** Median over the rounds of tool ÷ floor. */
   ratio: number;
   ratios: number[];
+  /** Median over the rounds of the old path ÷ floor. */
+  legacyRatio: number;
 }
 
 export function toolArgs(input: string, output: string): string[] {
@@ -60,25 +66,29 @@ export async function benchCli(files: Array<{ rows: number; file: string }>, wor
   let warmed = false;
   for (const { rows, file } of files) {
     const toolOut = path.join(workDir, 'tool-' + rows + '.xlsx');
+    const legacyOut = path.join(workDir, 'legacy-' + rows + '.xlsx');
     const floorOut = path.join(workDir, 'floor-' + rows + '.xlsx');
     if (!warmed) {
       await runTool(file, toolOut);
+      await runLegacy(file, legacyOut);
       await runFloor(file, floorOut);
       warmed = true;
     }
     const pairs = Math.max(minPairs, pairsFor(rows));
     const a: number[] = [];
+    const l: number[] = [];
     const b: number[] = [];
+    const timed = async (job: () => Promise<void>) => {
+      collectGarbage();
+      const t0 = now();
+      await job();
+      return now() - t0;
+    };
     for (let i = 0; i < pairs; i++) {
-      collectGarbage();
-      let t0 = now();
-      await runTool(file, toolOut);
-      a.push(now() - t0);
-      collectGarbage();
-      t0 = now();
-      await runFloor(file, floorOut);
-      b.push(now() - t0);
-      log(`  cli ${fmtInt(rows)} rows pair ${i + 1}/${pairs}: tool ${fmtMs(a[i])}, floor ${fmtMs(b[i])}`);
+      a.push(await timed(() => runTool(file, toolOut)));
+      l.push(await timed(() => runLegacy(file, legacyOut)));
+      b.push(await timed(() => runFloor(file, floorOut)));
+      log(`  cli ${fmtInt(rows)} rows round ${i + 1}/${pairs}: tool ${fmtMs(a[i])}, old path ${fmtMs(l[i])}, floor ${fmtMs(b[i])}`);
     }
     const ratios = a.map((x, i) => Math.round((x / b[i]) * 100) / 100);
     const row: CliRow = {
@@ -86,12 +96,14 @@ export async function benchCli(files: Array<{ rows: number; file: string }>, wor
       fileBytes: fs.statSync(file).size,
       pairs,
       toolMedianMs: Math.round(median(a)),
+      legacyMedianMs: Math.round(median(l)),
       floorMedianMs: Math.round(median(b)),
       ratio: Math.round(median(a.map((x, i) => x / b[i])) * 100) / 100,
       ratios,
+      legacyRatio: Math.round(median(l.map((x, i) => x / b[i])) * 100) / 100,
     };
     out.push(row);
-    log(`  cli ${fmtInt(rows)} rows: tool ${fmtMs(row.toolMedianMs)}, floor ${fmtMs(row.floorMedianMs)}, ratio ${row.ratio}`);
+    log(`  cli ${fmtInt(rows)} rows: tool ${fmtMs(row.toolMedianMs)}, old path ${fmtMs(row.legacyMedianMs)}, floor ${fmtMs(row.floorMedianMs)}, ratio ${row.ratio} (old ${row.legacyRatio})`);
   }
   return out;
 }

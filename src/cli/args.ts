@@ -104,8 +104,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
     throw usage('--fail-on 只支持 red', '--fail-on only accepts red');
   }
   const out = values['--out'];
-  if (out !== undefined && !/\.xlsx$/i.test(out)) {
-    throw usage('结果文件须以 .xlsx 结尾：' + out, 'the output must be an .xlsx file');
+  // The extension must also match the input's kind (.xlsm for a workbook with macros): checked
+  // once the input is read.
+  if (out !== undefined && !/\.(xlsx|xlsm|xltx|xltm)$/i.test(out)) {
+    throw usage('结果文件须以 .xlsx 结尾（启用宏的工作簿为 .xlsm）：' + out, 'the output must be an .xlsx (or, with macros, .xlsm) file');
   }
   const json = values['--json'];
   if (json !== undefined && !/\.json$/i.test(json)) {

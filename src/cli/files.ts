@@ -41,15 +41,25 @@ function realish(p: string): string {
   }
 }
 
-/** The default output: `<input name>-检查结果.xlsx` beside the input. */
-export function defaultOutputPath(input: string): string {
+/**
+ * The default output: `<input name>-检查结果.<ext>` beside the input, with the extension the
+ * package's type needs (a workbook with macros stays .xlsm: Excel refuses a macro workbook named .xlsx).
+ */
+export function defaultOutputPath(input: string, extension = '.xlsx'): string {
   const dir = path.dirname(input);
   const base = path.basename(input).replace(/\.(xlsx|xlsm|xltx|xltm)$/i, '');
-  return path.join(dir, base + '-检查结果.xlsx');
+  return path.join(dir, base + '-检查结果' + extension);
 }
 
-/** Reads the input; a missing or unreadable file is a CliError. */
-export function readInput(file: string): Buffer {
+/** The largest input the tool reads (a township's register is a few MB; a year of 1,000,000 rows about 40 MB). */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Reads the input. Only a regular file is read (a device such as /dev/zero, a pipe or a socket
+ * would never end), and only up to {@link MAX_INPUT_BYTES}: each refusal is a CliError, before
+ * anything is written.
+ */
+export function readInput(file: string, maxBytes = MAX_INPUT_BYTES): Buffer {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -57,11 +67,44 @@ export function readInput(file: string): Buffer {
     throw new CliError('找不到输入文件“' + file + '”。', 'Input file not found.');
   }
   if (stat.isDirectory()) throw new CliError('“' + file + '”是文件夹，不是工作簿。', 'The input is a folder, not a workbook.');
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    throw new CliError('无法读取输入文件“' + file + '”（' + code(error) + '）。', 'Cannot read the input file.');
+  if (!stat.isFile()) {
+    throw new CliError(
+      '“' + file + '”不是普通文件（而是设备、管道或套接字），不能当作工作簿读取。请指定一个 .xlsx 文件。',
+      'The input is not a regular file (a device, pipe or socket).',
+    );
   }
+  if (stat.size > maxBytes) throw tooLarge(file, stat.size, maxBytes);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, 'r');
+    // Read at most one byte past the limit: a file that grew after stat is still refused.
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) {
+        // More bytes than the file had a moment ago: it is being written.
+        if (length > maxBytes) throw tooLarge(file, length, maxBytes);
+        throw new CliError('输入文件“' + file + '”在读取时发生了变化（可能正在保存），请稍后再试。', 'The input changed while it was being read.');
+      }
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError('无法读取输入文件“' + file + '”（' + code(error) + '）。', 'Cannot read the input file.');
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+function tooLarge(file: string, size: number, limit: number): CliError {
+  const mib = (n: number) => Math.round(n / 1024 / 1024) + ' MB';
+  return new CliError(
+    '“' + file + '”有 ' + mib(size) + '，超过了本工具可检查的上限 ' + mib(limit) + '。乡镇台账一般只有几 MB：请确认选对了文件，或把多年的记录拆成几个工作簿后再检查。',
+    'The input is larger than the limit of ' + mib(limit) + '.',
+  );
 }
 
 /** Checks an output path before anything is written. */

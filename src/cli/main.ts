@@ -1,8 +1,10 @@
 /**
  * `duty-check`: runs the whole check on an .xlsx workbook without Excel.
- * Reads the workbook, runs the pure core, writes a coloured copy with the summary sheet (and the
- * JSON report when asked), and prints a summary. The core never sees a file or the clock: this
- * edge reads both and passes plain data in.
+ * Reads the workbook (src/xlsx: the package checked, the cells streamed into grids), runs the pure
+ * core, patches a copy of the package (row colours, the summary sheet with its chart; every other
+ * part copied as it is), checks that nothing of the input was lost, writes it (and the JSON report
+ * when asked), and prints a summary. The core never sees a file or the clock: this edge reads both
+ * and passes plain data in.
  */
 import * as path from 'path';
 import { checkWorkbook, layoutSummary, toJsonReport } from '../core';
@@ -12,12 +14,10 @@ import { HELP_TEXT, parseArgs } from './args';
 import { CliError, EXIT_OK, EXIT_RED, EXIT_USAGE, errorLine } from './errors';
 import { checkOutputPath, commit, defaultOutputPath, discard, readInput, sameFile, stage } from './files';
 import type { StagedFile } from './files';
-import { censusOf, compareCensus } from './lost-parts';
-import type { LostPart } from './lost-parts';
-import { loadWorkbook } from './read-xlsx';
 import { formatTerminalReport, useColour } from './terminal';
-import { applyRowColours, defaultFontOf, renderWorkbook, restoreInternalHyperlinks, writeSummarySheet } from './write-xlsx';
-import { escapeUnencodableText } from './xml-text';
+import { patchWorkbook, readWorkbook, verifyPatch, XlsxRefusal } from '../xlsx';
+import type { LostPart, OpenedWorkbook } from '../xlsx';
+import { zlibCodec } from './zlib-codec';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -126,12 +126,14 @@ async function runChecked(argv: string[], io: CliIo): Promise<RunOutcome> {
   };
 
   const inputPath = resolve(args.input);
-  const outputPath = args.out ? resolve(args.out) : defaultOutputPath(inputPath);
   const jsonPath = args.json ? resolve(args.json) : null;
 
   // Every refusal comes before anything is written.
   const bytes = readInput(inputPath);
+  const opened = open(bytes, path.basename(inputPath));
+  const outputPath = args.out ? resolve(args.out) : defaultOutputPath(inputPath, opened.extension);
   checkOutputPath(outputPath, inputPath, args.force, { zh: '结果文件', en: 'output' });
+  checkExtension(outputPath, opened.extension);
   if (jsonPath) {
     checkOutputPath(jsonPath, inputPath, args.force, { zh: 'JSON 文件', en: 'JSON report' });
     if (sameFile(jsonPath, outputPath)) {
@@ -141,28 +143,27 @@ async function runChecked(argv: string[], io: CliIo): Promise<RunOutcome> {
 
   const period = choosePeriod(args.month, args.asOf, localIsoDay(io.now()));
   const { asOf } = period;
-  const loaded = await loadWorkbook(bytes, path.basename(inputPath));
-
-  const outcome = checkWorkbook(loaded.input, { asOf, month: period.month });
+  const outcome = checkWorkbook(opened.input, { asOf, month: period.month });
   if (!outcome.ok) throw new CliError(outcome.error.message, '');
   const result = outcome.result;
 
-  // The result workbook: the input as loaded, row colours, the summary sheet.
-  const workbook = loaded.workbook;
-  await restoreInternalHyperlinks(workbook, loaded.zip);
-  const font = await defaultFontOf(loaded.zip);
-  applyRowColours(workbook, result.rows, font);
+  // The result workbook: the input package, row colours, the summary sheet.
   const layout = layoutSummary(result.summary);
-  const { replaced } = writeSummarySheet(workbook, layout, font);
-  escapeUnencodableText(workbook, loaded.input, layout.sheetName);
-  const rendered = await renderWorkbook(workbook, { zip: loaded.zip, ownSheets: [layout.sheetName] });
-
-  const replacedSheets = loaded.input.sheets.map((s) => s.name).filter((n) => n.toLocaleUpperCase() === layout.sheetName.toLocaleUpperCase());
-  const lostParts = compareCensus(await censusOf(loaded.zip), await censusOf(rendered.zip), replacedSheets);
+  const patched = patchWorkbook(opened, { rows: result.rows, layout });
+  const replacedSheets = opened.input.sheets.map((s) => s.name).filter((n) => n.toLocaleUpperCase() === layout.sheetName.toLocaleUpperCase());
+  const lostParts = verifyPatch(opened, patched.bytes, patched, replacedSheets);
+  if (lostParts.length > 0) {
+    // A bug, never the clerk's doing: nothing is written rather than a result that lacks something.
+    throw new CliError(
+      '内部核对发现结果文件会缺少原文件中的内容（' + lostParts.map((p) => (p.sheet ? '“' + p.sheet + '”' : '') + p.zh + ' ' + p.count + ' 处').join('、') + '），为保护原始记录，未写入任何文件。请把原文件发给维护人员。',
+      'Internal check: the output would lack parts of the input (' + lostParts.map((p) => p.en).join(', ') + '); nothing was written. Please report this bug.',
+    );
+  }
+  const output = Buffer.from(patched.bytes.buffer, patched.bytes.byteOffset, patched.bytes.byteLength);
 
   const staged: StagedFile[] = [];
   try {
-    staged.push(stage(outputPath, rendered.buffer));
+    staged.push(stage(outputPath, output));
     if (jsonPath) {
       const report: JsonReport = {
         ...toJsonReport(result),
@@ -186,7 +187,8 @@ async function runChecked(argv: string[], io: CliIo): Promise<RunOutcome> {
       input: shown(inputPath),
       output: shown(outputPath),
       json: jsonPath ? shown(jsonPath) : null,
-      summaryReplaced: replaced,
+      summaryReplaced: patched.summaryReplaced,
+      memoryIgnored: patched.memoryIgnored,
       lostParts,
       colour: useColour({ isTTY: io.isTTY, env: io.env }),
     }),
@@ -194,6 +196,27 @@ async function runChecked(argv: string[], io: CliIo): Promise<RunOutcome> {
 
   const red = result.rows.some((r) => r.colour === 'red');
   return { exitCode: args.failOnRed && red ? EXIT_RED : EXIT_OK, result, lostParts, output: outputPath, json: jsonPath || undefined };
+}
+
+/** Reads the package; its refusals become the command line's one-line errors. */
+function open(bytes: Buffer, name: string): OpenedWorkbook {
+  try {
+    return readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { fileName: name, codec: zlibCodec });
+  } catch (error) {
+    if (error instanceof XlsxRefusal) throw new CliError(error.zh, error.en);
+    throw error;
+  }
+}
+
+/** Excel opens a package only under the extension of its type (a macro workbook as .xlsm). */
+function checkExtension(output: string, extension: string): void {
+  const given = path.extname(output).toLowerCase();
+  if (given === extension) return;
+  const kinds: Record<string, string> = { '.xlsx': '普通工作簿', '.xlsm': '启用宏的工作簿', '.xltx': '模板', '.xltm': '启用宏的模板' };
+  throw new CliError(
+    '原文件是' + (kinds[extension] || '工作簿') + '，结果文件也必须以 ' + extension + ' 结尾（Excel 不会打开扩展名与内容不符的文件），请改用“' + path.basename(output, path.extname(output)) + extension + '”。',
+    'The output must end in ' + extension + ' like the input (Excel refuses a file whose extension does not match its content).',
+  );
 }
 
 if (require.main === module) {

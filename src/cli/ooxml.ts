@@ -1,3 +1,9 @@
+/*
+ * LEGACY — the ExcelJS round trip that duty-check used before issue 14. The command line no longer
+ * uses it (it reads and patches packages with src/xlsx). Kept only as the "old path" baseline of
+ * `npm run bench` (bench/legacy-cli.ts) and for test/excel/helpers.ts, which builds its reference
+ * workbooks with it; remove it once neither needs it.
+ */
 /**
  * Just enough reading of the .xlsx package (a zip of XML parts) to know what is in it: which part
  * holds which sheet, and what each part links to. ExcelJS hides the parts it does not understand;

@@ -1,3 +1,9 @@
+/*
+ * LEGACY — the ExcelJS round trip that duty-check used before issue 14. The command line no longer
+ * uses it (it reads and patches packages with src/xlsx). Kept only as the "old path" baseline of
+ * `npm run bench` (bench/legacy-cli.ts) and for test/excel/helpers.ts, which builds its reference
+ * workbooks with it; remove it once neither needs it.
+ */
 /**
  * Reads an .xlsx file into the grids the core takes, the way Excel's `range.values` shows them:
  * formulas as their last computed result, rich text and hyperlinks as their text, error values as

@@ -8,8 +8,8 @@ import { COLOURS, MEETING_STATUS_LABEL, STATUS_COLOUR, STATUS_LABEL } from '../c
 import { readingGroups, readingLine } from '../core/reading';
 import { dataProblems, ignoredSheetsLine, sitesCell } from '../core/summary';
 import type { CheckResult, Colour, Status } from '../core/types';
-import type { LostPart } from './lost-parts';
-import { textWidth } from './write-xlsx';
+import type { LostPart } from '../xlsx';
+import { textWidth } from '../xlsx/patch/summary';
 
 export interface ColourChoice {
   isTTY: boolean;
@@ -54,6 +54,8 @@ export interface TerminalReport {
   output: string;
   json: string | null;
   summaryReplaced: boolean;
+  /** The result of an earlier run no longer matched its formats: its colours were left as they were. */
+  memoryIgnored?: boolean;
   lostParts: LostPart[];
   colour: boolean;
 }
@@ -176,8 +178,15 @@ export function formatTerminalReport(report: TerminalReport): string {
     }
   }
 
+  if (report.memoryIgnored) {
+    lines.push('');
+    lines.push(
+      paint('orange', '注意：这个工作簿里上次检查的标色已被其他程序改动过格式，无法还原成原来的格式；上次标色的行如本次不再标色，仍保留上次的颜色。') +
+        ' Note: the colours of an earlier run could not be taken back (the formats were changed by another program).',
+    );
+  }
+
   lines.push('');
-  lines.push('图表：结果文件不含“应检/实检”图表（ExcelJS 无法写入图表），在 Excel 中用加载项检查时会自动生成。 (No chart in the output: ExcelJS cannot write charts; the Excel add-in draws it.)');
   lines.push(
     '已写入结果工作簿：' + clean(report.output) + '（汇总表“' + clean(result.summary.sheetName) + '”' +
       (report.summaryReplaced ? '，已替换原有同名汇总表' : '') + '）',

@@ -1,3 +1,9 @@
+/*
+ * LEGACY — the ExcelJS round trip that duty-check used before issue 14. The command line no longer
+ * uses it (it reads and patches packages with src/xlsx). Kept only as the "old path" baseline of
+ * `npm run bench` (bench/legacy-cli.ts) and for test/excel/helpers.ts, which builds its reference
+ * workbooks with it; remove it once neither needs it.
+ */
 /**
  * Writes the result workbook with ExcelJS: the input as it was, plus the row fills and font
  * colours of the check, plus the summary sheet laid out by the core. Only styles of the coloured

@@ -1,3 +1,9 @@
+/*
+ * LEGACY — the ExcelJS round trip that duty-check used before issue 14. The command line no longer
+ * uses it (it reads and patches packages with src/xlsx). Kept only as the "old path" baseline of
+ * `npm run bench` (bench/legacy-cli.ts) and for test/excel/helpers.ts, which builds its reference
+ * workbooks with it; remove it once neither needs it.
+ */
 /**
  * Text that XML cannot carry as it is. Excel stores control characters (U+0001, U+001B…) in a
  * cell as `_x0001_`, and text that merely looks like such an escape (`_x0041_`) as `_x005F_x0041_`.

@@ -1,3 +1,9 @@
+/*
+ * LEGACY — the ExcelJS round trip that duty-check used before issue 14. The command line no longer
+ * uses it (it reads and patches packages with src/xlsx). Kept only as the "old path" baseline of
+ * `npm run bench` (bench/legacy-cli.ts) and for test/excel/helpers.ts, which builds its reference
+ * workbooks with it; remove it once neither needs it.
+ */
 /**
  * Writes a zip package with Node's own zlib. JSZip compresses in JavaScript (pako): on a
  * 100,000-row workbook that alone took about 1.5 s, several times what zlib needs. The entries,

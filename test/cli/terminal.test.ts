@@ -114,7 +114,8 @@ describe('formatTerminalReport', () => {
     expect(text).toContain('述职报告：未完成 1（重点办） · 逾期完成 1（国保所） · 合规 1');
     expect(text).toContain('数据问题：1 处');
     expect(text).toContain('推定主要领导：郭环球、熊丹');
-    expect(text).toContain('ExcelJS cannot write charts');
+    // The result has its chart now: no note about a missing one.
+    expect(text).not.toContain('ExcelJS');
     expect(text).toContain('已写入结果工作簿：out/大栗港镇-2019-检查结果.xlsx');
     expect(text).toContain('已写入 JSON 报告：out/x.json');
   });
@@ -189,4 +190,11 @@ describe('sheets the check did not read', () => {
 test('clean keeps ordinary text, including full-width and emoji', () => {
   expect(clean('熊\u3000丹（党委书记）👍')).toBe('熊\u3000丹（党委书记）👍');
   expect(clean('a\nb')).toBe('a b');
+});
+
+test('a memory of an earlier run that no longer matches is said, in Chinese and English', () => {
+  const text = formatTerminalReport({ result: result(), input: 'a.xlsx', output: 'o.xlsx', json: null, summaryReplaced: true, memoryIgnored: true, lostParts: [], colour: false });
+  expect(text).toContain('上次检查的标色已被其他程序改动过格式');
+  expect(text).toContain('could not be taken back');
+  expect(formatTerminalReport({ result: result(), input: 'a.xlsx', output: 'o.xlsx', json: null, summaryReplaced: true, lostParts: [], colour: false })).not.toContain('上次检查的标色');
 });
