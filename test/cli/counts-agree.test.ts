@@ -29,7 +29,7 @@ test('the sample: 数据问题 in the terminal = the summary’s list = JSON pro
     expect(listed.length).toBeGreaterThan(result.problems.length);
 
     const layout = layoutSummary(result.summary);
-    const titleRow = layout.values.findIndex((r) => String(r[0]).indexOf('数据问题') >= 0 && String(r[0]).indexOf('、') > 0);
+    const titleRow = layout.values.findIndex((r) => /^[一二三四五六七八九]、数据问题/.test(String(r[0])));
     let rows = 0;
     for (let r = titleRow + 2; r < layout.values.length && layout.values[r][0] !== ''; r++) rows++;
     expect(rows).toBe(listed.length);
