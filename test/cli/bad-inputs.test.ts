@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { errorLine } from '../../src/cli/errors';
 import { main } from '../../src/cli/main';
 import { readWorkbook, XlsxRefusal } from '../../src/xlsx';
 
@@ -164,4 +165,10 @@ describe('an output folder that cannot be written: what happened and --out, neve
       fs.chmodSync(ro, 0o755);
     }
   });
+});
+
+test('a bug: the technical text in the English part, what happened and what to do in the Chinese part', () => {
+  const p = parts(errorLine(new TypeError("Cannot read properties of undefined (reading 'row')")) + '\n');
+  expect(p.zh).toBe('程序内部出错，未写入任何文件。请把输入文件和这一行信息发给维护人员。');
+  expect(p.en).toMatch(/^internal error \(Cannot read properties of undefined \(reading 'row'\)\), nothing was written/);
 });
