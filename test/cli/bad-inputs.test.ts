@@ -106,7 +106,7 @@ describe('an output folder that cannot be written: what happened and --out, neve
     const open = fs.openSync;
     jest.spyOn(nodeFs, 'openSync').mockImplementation(((p: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
       if (flags === 'wx') throw denied(code);
-      return open(p, flags, mode);
+      return open(p, flags as fs.OpenMode, mode);
     }) as typeof fs.openSync);
   }
 
@@ -142,7 +142,7 @@ describe('an output folder that cannot be written: what happened and --out, neve
     const open = fs.openSync;
     jest.spyOn(nodeFs, 'openSync').mockImplementation(((p: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
       if (flags === 'r') throw denied('EACCES');
-      return open(p, flags, mode);
+      return open(p, flags as fs.OpenMode, mode);
     }) as typeof fs.openSync);
     const r = await cli(['镇.xlsx', ...AUGUST]);
     expect(r.code).toBe(2);
