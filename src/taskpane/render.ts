@@ -2,7 +2,7 @@
  * Renders check results, errors and the legend into the pane. Every piece of workbook text
  * (messages, sheet names, leader names) goes in through text nodes only (see dom.ts).
  */
-import { clerkListing, colourName as shortColourName, countsLine, itemsByColour, otherItemsLine, rowWhere } from '../core/listing';
+import { clerkListing, colourName as shortColourName, countsLine, itemsByColour, otherItemsLine } from '../core/listing';
 import type { ClerkItem, ClerkItemKind, ClerkListing } from '../core/listing';
 import { COLOUR_LABEL, COLOURS, MEETING_STATUS_LABEL, PALETTE, STATUS_COLOUR, STATUS_LABEL, UNCOLOURED_LABEL } from '../core/palette';
 import { missingConsequence, plainHeader, readingGroups } from '../core/reading';
@@ -40,8 +40,6 @@ export const GROUP_LIMIT = 200;
 export function colourName(colour: Colour): string {
   return shortColourName(colour);
 }
-
-export { rowWhere };
 
 function toResultItem(item: ClerkItem): ResultItem {
   return {
