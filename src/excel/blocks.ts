@@ -96,6 +96,9 @@ export function chunkAddresses(rects: Rect[], maxAreas = MAX_AREAS, maxChars = M
   return out;
 }
 
+/** Values per cell, keyed by {@link cellKey}. */
+export type CellMap<V> = { [key: string]: V };
+
 /** The original look of one cell before the add-in coloured it. `null` fill = no fill. */
 export interface SavedFormat {
   fill: string | null;

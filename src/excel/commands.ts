@@ -1,0 +1,237 @@
+/**
+ * The four commands the pane and the ribbon call, each one `Excel.run` that never throws (see
+ * index.ts for the syncs of each): 检查合规, 清除标记, 月度汇总 and selecting a finding's row.
+ */
+import { COLOURS, isOwnSheet, layoutSummary, PALETTE } from '../core';
+import type { Colour } from '../core/types';
+import type { AddinCheckOptions, AddinOutcome, CheckComplianceValue, ClearMarksValue, MonthlySummaryValue } from './api';
+import { cellKey, encodeState, parseCellKey, rectAddress, type CellMap, type SavedFormat } from './blocks';
+import { runOps, type Op } from './budget';
+import { caps, type Caps } from './capabilities';
+import { guarded, isProtectionError, isSizeError, protectedMessage, refuse } from './errors';
+import { groupRects, rectOps, rectsBySheet, restoreOps } from './formats';
+import { readOriginals } from './originals';
+import { originalsFromProbes } from './probes';
+import { readAndCheck } from './read';
+import { readSheetsChunked } from './read-chunks';
+import { remember, session } from './session';
+import { listSheets, sameName, savedMarks, sheetIdsOf, usedRangeOf } from './sheets';
+import { queueStateWrite, stateOps, stateRowCount, STATE_SHEET } from './state';
+import { queueSummary } from './summary-sheet';
+
+/**
+ * 检查合规: reads the workbook, runs the core, restores earlier marks that no longer apply, saves
+ * the originals of newly coloured cells and colours the rows. See the module comment for syncs.
+ */
+export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<CheckComplianceValue>> {
+  return guarded(() =>
+    Excel.run(async (ctx) => {
+      const c = caps();
+      const read = await readAndCheck(ctx, o, c);
+      const result = read.result;
+      // Earlier marks, only on sheets that still exist (under their names now).
+      const old: CellMap<SavedFormat> = read.state ? savedMarks(read.state.values, read.list) : {};
+      const ids = sheetIdsOf(read.list);
+      const targets: CellMap<Colour> = {};
+      const counts: Record<Colour, number> = { red: 0, orange: 0, yellow: 0, green: 0, grey: 0 };
+      for (const row of result.rows) {
+        counts[row.colour]++;
+        for (let col = row.firstColumn; col <= row.lastColumn; col++) targets[cellKey(row.sheet, row.row, col)] = row.colour;
+      }
+
+      const touched: { [sheet: string]: true } = {};
+      for (const key in targets) touched[parseCellKey(key).sheet] = true;
+      for (const key in old) touched[parseCellKey(key).sheet] = true;
+      for (const s of read.sheets) if (s.protected && touched[s.name]) refuse('protected', protectedMessage(s.name, '标记颜色'));
+      if (read.state && read.state.protected) refuse('protected', protectedMessage(read.state.name, '保存原始格式'));
+
+      const fresh: string[] = [];
+      for (const key in targets) if (!old[key]) fresh.push(key);
+      const probed = originalsFromProbes(fresh, read.sheets);
+      const originals = await readOriginals(ctx, probed.rest, c);
+      for (const key in probed.known) originals[key] = probed.known[key];
+
+      const union: CellMap<SavedFormat> = {};
+      for (const key in old) union[key] = old[key];
+      for (const key in originals) union[key] = originals[key];
+      const finalState: CellMap<SavedFormat> = {};
+      for (const key in targets) if (union[key]) finalState[key] = union[key];
+      const restore: CellMap<SavedFormat> = {};
+      for (const key in old) if (!targets[key]) restore[key] = old[key];
+
+      let unionCount = 0;
+      let finalCount = 0;
+      for (const key in union) unionCount++;
+      for (const key in finalState) finalCount++;
+      // Usually (a first run, or the same rows again) nothing saved is dropped: then the superset
+      // is the final state, written once.
+      const once = unionCount === finalCount;
+      const unionRows = encodeState(union, ids);
+      const finalRows = once ? unionRows : encodeState(finalState, ids);
+      const stateName = read.state ? read.state.name : STATE_SHEET;
+      const stateWs = () => ctx.workbook.worksheets.getItem(stateName);
+      const writeState = !!read.state || Object.keys(targets).length > 0;
+      const previousRows = stateRowCount(read.state);
+      const unionEnd = Math.max(previousRows, unionRows.length + 1);
+
+      // In this order, so that whatever prefix of it Excel applies, every coloured cell has its
+      // original saved: the state as a superset (old ∪ new originals), restores, fills, then the
+      // state trimmed to what is coloured now.
+      const ops: Op[] = [];
+      if (!read.state && writeState) {
+        ops.push(() => {
+          ctx.workbook.worksheets.add(STATE_SHEET).visibility = 'VeryHidden';
+        });
+      }
+      if (writeState) ops.push(...stateOps(stateWs, unionRows, previousRows, once));
+      ops.push(...restoreOps(ctx, restore, c));
+      const bySheet = rectsBySheet(targets, (colour) => colour);
+      for (const sheet in bySheet) {
+        const groups = groupRects(bySheet[sheet], (colour) => colour);
+        for (const colour of COLOURS) {
+          const g = groups[colour];
+          if (!g) continue;
+          const p = PALETTE[colour];
+          ops.push(
+            ...rectOps(ctx, sheet, g.rects, c, (format) => {
+              format.fill.color = p.fill;
+              if (p.font) format.font.color = p.font;
+            }),
+          );
+        }
+      }
+      if (writeState && !once) ops.push(...stateOps(stateWs, finalRows, unionEnd, true));
+      try {
+        await runOps(ctx, ops, c);
+      } catch (e) {
+        // Below 1.2 protection cannot be read first: the write meets it. Put back what was coloured.
+        if (!c.v12 && isProtectionError(e)) await rollBackProtected(ctx, union, old, stateName, unionEnd, ids, c);
+        throw e;
+      }
+      if (!read.state && writeState && session.rememberedNames) remember(session.rememberedNames.concat([STATE_SHEET]));
+      let marked = 0;
+      for (const key in targets) marked++;
+      return { result, counts, markedCells: marked, mergedCellsRead: read.mergedCellsRead };
+    }),
+  );
+}
+
+/**
+ * ExcelApi 1.1 only (no `protection`): a write sync failed on a protected sheet after colouring
+ * others. Restores every saved cell sheet by sheet (one sync each; a protected sheet refuses and
+ * so was not changed: its earlier marks, if any, keep their saved originals), and reports them.
+ */
+async function rollBackProtected(
+  ctx: Excel.RequestContext,
+  saved: CellMap<SavedFormat>,
+  old: CellMap<SavedFormat>,
+  stateName: string,
+  previousRows: number,
+  ids: { [sheet: string]: string },
+  c: Caps,
+): Promise<never> {
+  const per: { [sheet: string]: CellMap<SavedFormat> } = {};
+  for (const key in saved) {
+    const sheet = parseCellKey(key).sheet;
+    (per[sheet] = per[sheet] || {})[key] = saved[key];
+  }
+  const keep: CellMap<SavedFormat> = {};
+  const refused: string[] = [];
+  for (const sheet in per) {
+    for (const op of restoreOps(ctx, per[sheet], c)) op();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isProtectionError(e)) throw e;
+      refused.push(sheet);
+      for (const key in per[sheet]) if (old[key]) keep[key] = old[key];
+    }
+  }
+  const ws = ctx.workbook.worksheets.getItem(stateName);
+  if (Object.keys(keep).length) queueStateWrite(ws, encodeState(keep, ids), previousRows, true);
+  else ws.delete();
+  await ctx.sync();
+  return refuse('protected', protectedMessage(refused.length ? refused.join('”、“') : '（未知）', '标记颜色'));
+}
+
+/** 清除标记: puts back the saved original fill and font colour and removes the state sheet. */
+export function clearMarks(): Promise<AddinOutcome<ClearMarksValue>> {
+  return guarded(() =>
+    Excel.run(async (ctx) => {
+      const c = caps();
+      const list = await listSheets(ctx);
+      const stateListing = list.filter((s) => sameName(s.name, STATE_SHEET))[0];
+      if (!stateListing) return { restoredCells: 0 };
+      // One read: the state's values and (1.2) the protection of every sheet it may restore.
+      const stateRange = usedRangeOf(ctx.workbook.worksheets.getItem(stateListing.name), c);
+      stateRange.load('values');
+      const prot: Array<{ name: string; p: Excel.WorksheetProtection }> = [];
+      if (c.v12) {
+        for (const s of list) {
+          if (isOwnSheet(s.name)) continue;
+          const p = ctx.workbook.worksheets.getItem(s.name).protection;
+          p.load('protected');
+          prot.push({ name: s.name, p });
+        }
+      }
+      let stateValues: unknown[][];
+      try {
+        await ctx.sync();
+        stateValues = stateRange.values;
+      } catch (e) {
+        if (!isSizeError(e)) throw e;
+        // A state too large for one response: read it in row chunks, then the protection.
+        stateValues = (await readSheetsChunked(ctx, [stateListing.name], c))[0].values;
+        for (const x of prot) x.p.load('protected');
+        if (prot.length) await ctx.sync();
+      }
+      const restore = savedMarks(stateValues, list);
+      const sheets: { [name: string]: true } = {};
+      let n = 0;
+      for (const key in restore) {
+        sheets[parseCellKey(key).sheet] = true;
+        n++;
+      }
+      for (const x of prot) if (x.p.protected && sheets[x.name]) refuse('protected', protectedMessage(x.name, '恢复原始格式'));
+      // The state sheet goes last: deleted in the same sync as the restores (or after the last
+      // chunk of them), so it never disappears while cells still carry marks.
+      const ops = restoreOps(ctx, restore, c);
+      ops.push(() => ctx.workbook.worksheets.getItem(stateListing.name).delete());
+      await runOps(ctx, ops, c);
+      if (session.rememberedNames) remember(session.rememberedNames.filter((name) => !sameName(name, stateListing.name)));
+      return { restoredCells: n };
+    }),
+  );
+}
+
+/** 月度汇总: writes (or replaces) the summary sheet with values, formats, links and the chart. */
+export function writeMonthlySummary(o: AddinCheckOptions): Promise<AddinOutcome<MonthlySummaryValue>> {
+  return guarded(() =>
+    Excel.run(async (ctx) => {
+      const c = caps();
+      const read = await readAndCheck(ctx, o, c);
+      const layout = layoutSummary(read.result.summary);
+      const old = read.list.filter((s) => sameName(s.name, layout.sheetName))[0];
+      if (c.v16) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      if (old) ctx.workbook.worksheets.getItem(old.name).delete();
+      const ws = ctx.workbook.worksheets.add(layout.sheetName);
+      if (old) ws.position = old.position;
+      const chart = queueSummary(ws, layout, c);
+      ws.activate();
+      await ctx.sync();
+      return { result: read.result, sheetName: layout.sheetName, replaced: !!old, chart };
+    }),
+  );
+}
+
+/** Selects cells `firstColumn..lastColumn` of `row` on `sheet` (1-based) and shows the sheet. */
+export function selectRow(sheet: string, row: number, firstColumn: number, lastColumn: number): Promise<AddinOutcome<void>> {
+  return guarded(() =>
+    Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(rectAddress({ row, lastRow: row, column: firstColumn, lastColumn: Math.max(firstColumn, lastColumn) })).select();
+      await ctx.sync();
+    }),
+  );
+}

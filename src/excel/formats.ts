@@ -1,0 +1,81 @@
+/**
+ * Fills and font colours in bulk: cells grouped per sheet and per value into rectangles, and the
+ * ops that set them (RangeAreas from ExcelApi 1.9, one range per rectangle below), including the
+ * restore of saved originals.
+ */
+import { chunkAddresses, mergeIntoRects, parseCellKey, rectAddress, type CellMap, type Rect, type SavedFormat } from './blocks';
+import { OP_BYTES, sized, type Op } from './budget';
+import type { Caps } from './capabilities';
+
+/** Ops applying `set` to the format of every rectangle: RangeAreas (1.9) in chunks, else per block. */
+export function rectOps(ctx: Excel.RequestContext, sheet: string, rects: Rect[], c: Caps, set: (format: Excel.RangeFormat) => void): Op[] {
+  if (!rects.length) return [];
+  const ws = () => ctx.workbook.worksheets.getItem(sheet);
+  if (c.v19) return chunkAddresses(rects).map((address) => sized(() => set(ws().getRanges(address).format), OP_BYTES + 2 * address.length));
+  return rects.map((r) => () => set(ws().getRange(rectAddress(r)).format));
+}
+
+/** Groups cells per sheet and per value into rectangles. */
+export function rectsBySheet<V>(cells: CellMap<V>, keyOf: (v: V) => string): { [sheet: string]: Array<{ rect: Rect; value: V }> } {
+  const per: { [sheet: string]: Array<{ row: number; column: number; value: V }> } = {};
+  for (const key in cells) {
+    const k = parseCellKey(key);
+    (per[k.sheet] = per[k.sheet] || []).push({ row: k.row, column: k.column, value: cells[key] });
+  }
+  const out: { [sheet: string]: Array<{ rect: Rect; value: V }> } = {};
+  for (const sheet in per) out[sheet] = mergeIntoRects(per[sheet], keyOf);
+  return out;
+}
+
+/** Rectangles of one value, grouped: value key → rects. */
+export function groupRects<V>(items: Array<{ rect: Rect; value: V }>, keyOf: (v: V) => string): { [k: string]: { value: V; rects: Rect[] } } {
+  const out: { [k: string]: { value: V; rects: Rect[] } } = {};
+  for (const it of items) {
+    const k = keyOf(it.value);
+    (out[k] = out[k] || { value: it.value, rects: [] }).rects.push(it.rect);
+  }
+  return out;
+}
+
+/** Ops restoring saved formats (fill, then font) of the given cells. */
+export function restoreOps(ctx: Excel.RequestContext, cells: CellMap<SavedFormat>, c: Caps): Op[] {
+  const ops: Op[] = [];
+  const bySheet = rectsBySheet(cells, (f) => (f.fill || '-') + '|' + f.font);
+  for (const sheet in bySheet) {
+    const fills = groupRects(bySheet[sheet], (f) => f.fill || '-');
+    for (const k in fills) {
+      const fill = fills[k].value.fill;
+      ops.push(
+        ...rectOps(ctx, sheet, mergeRects(fills[k].rects), c, (format) => {
+          if (fill === null) format.fill.clear();
+          else format.fill.color = fill;
+        }),
+      );
+    }
+    const fonts = groupRects(bySheet[sheet], (f) => f.font);
+    for (const k in fonts) {
+      const font = fonts[k].value.font;
+      ops.push(
+        ...rectOps(ctx, sheet, mergeRects(fonts[k].rects), c, (format) => {
+          format.font.color = font;
+        }),
+      );
+    }
+  }
+  return ops;
+}
+
+/** Re-merges rectangles of one group (they came from finer keys). */
+export function mergeRects(rects: Rect[]): Rect[] {
+  const cells: Array<{ row: number; column: number; value: number }> = [];
+  for (const r of rects) for (let row = r.row; row <= r.lastRow; row++) cells.push({ row, column: r.column, value: r.lastColumn });
+  // One entry per row run keeps this cheap: merge vertically runs of equal span.
+  const sorted = cells.sort((a, b) => a.column - b.column || a.value - b.value || a.row - b.row);
+  const out: Rect[] = [];
+  for (const cell of sorted) {
+    const last = out.length ? out[out.length - 1] : null;
+    if (last && last.column === cell.column && last.lastColumn === cell.value && last.lastRow + 1 === cell.row) last.lastRow = cell.row;
+    else out.push({ row: cell.row, lastRow: cell.row, column: cell.column, lastColumn: cell.value });
+  }
+  return out.sort((a, b) => a.row - b.row || a.column - b.column);
+}
