@@ -5,7 +5,7 @@
 import { COLOURS, isOwnSheet, layoutSummary, PALETTE } from '../core';
 import type { Colour } from '../core/types';
 import type { AddinCheckOptions, AddinOutcome, CheckComplianceValue, ClearMarksValue, MonthlySummaryValue } from './api';
-import { cellKey, encodeState, parseCellKey, rectAddress, type CellMap, type SavedFormat } from './blocks';
+import { CellMap, encodeState, rectAddress, type SavedFormat } from './blocks';
 import { runOps, type Op } from './budget';
 import { caps, type Caps } from './capabilities';
 import { guarded, isProtectionError, isSizeError, protectedMessage, refuse } from './errors';
@@ -30,47 +30,49 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
       const read = await readAndCheck(ctx, o, c);
       const result = read.result;
       // Earlier marks, only on sheets that still exist (under their names now).
-      const old: CellMap<SavedFormat> = read.state ? savedMarks(read.state.values, read.list) : {};
+      const old = read.state ? savedMarks(read.state.values, read.list) : new CellMap<SavedFormat>();
       const ids = sheetIdsOf(read.list);
-      const targets: CellMap<Colour> = {};
+      const targets = new CellMap<Colour>();
       const counts: Record<Colour, number> = { red: 0, orange: 0, yellow: 0, green: 0, grey: 0 };
       for (const row of result.rows) {
         counts[row.colour]++;
-        for (let col = row.firstColumn; col <= row.lastColumn; col++) targets[cellKey(row.sheet, row.row, col)] = row.colour;
+        for (let col = row.firstColumn; col <= row.lastColumn; col++) targets.set(row.sheet, row.row, col, row.colour);
       }
 
       const touched: { [sheet: string]: true } = {};
-      for (const key in targets) touched[parseCellKey(key).sheet] = true;
-      for (const key in old) touched[parseCellKey(key).sheet] = true;
+      for (const sheet of targets.sheets().concat(old.sheets())) touched[sheet] = true;
       for (const s of read.sheets) if (s.protected && touched[s.name]) refuse('protected', protectedMessage(s.name, '标记颜色'));
       if (read.state && read.state.protected) refuse('protected', protectedMessage(read.state.name, '保存原始格式'));
 
-      const fresh: string[] = [];
-      for (const key in targets) if (!old[key]) fresh.push(key);
+      const fresh = new CellMap<Colour>();
+      targets.forEach((colour, sheet, row, column) => {
+        if (!old.has(sheet, row, column)) fresh.set(sheet, row, column, colour);
+      });
       const probed = originalsFromProbes(fresh, read.sheets);
       const originals = await readOriginals(ctx, probed.rest, c);
-      for (const key in probed.known) originals[key] = probed.known[key];
+      probed.known.forEach((f, sheet, row, column) => originals.set(sheet, row, column, f));
 
-      const union: CellMap<SavedFormat> = {};
-      for (const key in old) union[key] = old[key];
-      for (const key in originals) union[key] = originals[key];
-      const finalState: CellMap<SavedFormat> = {};
-      for (const key in targets) if (union[key]) finalState[key] = union[key];
-      const restore: CellMap<SavedFormat> = {};
-      for (const key in old) if (!targets[key]) restore[key] = old[key];
+      const union = new CellMap<SavedFormat>();
+      old.forEach((f, sheet, row, column) => union.set(sheet, row, column, f));
+      originals.forEach((f, sheet, row, column) => union.set(sheet, row, column, f));
+      const finalState = new CellMap<SavedFormat>();
+      targets.forEach((_colour, sheet, row, column) => {
+        const f = union.get(sheet, row, column);
+        if (f) finalState.set(sheet, row, column, f);
+      });
+      const restore = new CellMap<SavedFormat>();
+      old.forEach((f, sheet, row, column) => {
+        if (!targets.has(sheet, row, column)) restore.set(sheet, row, column, f);
+      });
 
-      let unionCount = 0;
-      let finalCount = 0;
-      for (const key in union) unionCount++;
-      for (const key in finalState) finalCount++;
       // Usually (a first run, or the same rows again) nothing saved is dropped: then the superset
       // is the final state, written once.
-      const once = unionCount === finalCount;
+      const once = union.size === finalState.size;
       const unionRows = encodeState(union, ids);
       const finalRows = once ? unionRows : encodeState(finalState, ids);
       const stateName = read.state ? read.state.name : STATE_SHEET;
       const stateWs = () => ctx.workbook.worksheets.getItem(stateName);
-      const writeState = !!read.state || Object.keys(targets).length > 0;
+      const writeState = !!read.state || targets.size > 0;
       const previousRows = stateRowCount(read.state);
       const unionEnd = Math.max(previousRows, unionRows.length + 1);
 
@@ -109,9 +111,7 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
         throw e;
       }
       if (!read.state && writeState && session.rememberedNames) remember(session.rememberedNames.concat([STATE_SHEET]));
-      let marked = 0;
-      for (const key in targets) marked++;
-      return { result, counts, markedCells: marked, mergedCellsRead: read.mergedCellsRead };
+      return { result, counts, markedCells: targets.size, mergedCellsRead: read.mergedCellsRead };
     }),
   );
 }
@@ -130,25 +130,25 @@ async function rollBackProtected(
   ids: { [sheet: string]: string },
   c: Caps,
 ): Promise<never> {
-  const per: { [sheet: string]: CellMap<SavedFormat> } = {};
-  for (const key in saved) {
-    const sheet = parseCellKey(key).sheet;
-    (per[sheet] = per[sheet] || {})[key] = saved[key];
-  }
-  const keep: CellMap<SavedFormat> = {};
+  const keep = new CellMap<SavedFormat>();
   const refused: string[] = [];
-  for (const sheet in per) {
-    for (const op of restoreOps(ctx, per[sheet], c)) op();
+  for (const sheet of saved.sheets()) {
+    const mine = new CellMap<SavedFormat>();
+    for (const cell of saved.cellsOf(sheet)) mine.set(sheet, cell.row, cell.column, cell.value);
+    for (const op of restoreOps(ctx, mine, c)) op();
     try {
       await ctx.sync();
     } catch (e) {
       if (!isProtectionError(e)) throw e;
       refused.push(sheet);
-      for (const key in per[sheet]) if (old[key]) keep[key] = old[key];
+      for (const cell of mine.cellsOf(sheet)) {
+        const f = old.get(sheet, cell.row, cell.column);
+        if (f) keep.set(sheet, cell.row, cell.column, f);
+      }
     }
   }
   const ws = ctx.workbook.worksheets.getItem(stateName);
-  if (Object.keys(keep).length) queueStateWrite(ws, encodeState(keep, ids), previousRows, true);
+  if (keep.size) queueStateWrite(ws, encodeState(keep, ids), previousRows, true);
   else ws.delete();
   await ctx.sync();
   return refuse('protected', protectedMessage(refused.length ? refused.join('”、“') : '（未知）', '标记颜色'));
@@ -187,11 +187,7 @@ export function clearMarks(): Promise<AddinOutcome<ClearMarksValue>> {
       }
       const restore = savedMarks(stateValues, list);
       const sheets: { [name: string]: true } = {};
-      let n = 0;
-      for (const key in restore) {
-        sheets[parseCellKey(key).sheet] = true;
-        n++;
-      }
+      for (const sheet of restore.sheets()) sheets[sheet] = true;
       for (const x of prot) if (x.p.protected && sheets[x.name]) refuse('protected', protectedMessage(x.name, '恢复原始格式'));
       // The state sheet goes last: deleted in the same sync as the restores (or after the last
       // chunk of them), so it never disappears while cells still carry marks.
@@ -199,7 +195,7 @@ export function clearMarks(): Promise<AddinOutcome<ClearMarksValue>> {
       ops.push(() => ctx.workbook.worksheets.getItem(stateListing.name).delete());
       await runOps(ctx, ops, c);
       if (session.rememberedNames) remember(session.rememberedNames.filter((name) => !sameName(name, stateListing.name)));
-      return { restoredCells: n };
+      return { restoredCells: restore.size };
     }),
   );
 }

@@ -3,7 +3,7 @@
  * ops that set them (RangeAreas from ExcelApi 1.9, one range per rectangle below), including the
  * restore of saved originals.
  */
-import { chunkAddresses, mergeIntoRects, parseCellKey, rectAddress, type CellMap, type Rect, type SavedFormat } from './blocks';
+import { chunkAddresses, mergeIntoRects, rectAddress, type CellMap, type Rect, type SavedFormat } from './blocks';
 import { OP_BYTES, sized, type Op } from './budget';
 import type { Caps } from './capabilities';
 
@@ -17,13 +17,8 @@ export function rectOps(ctx: Excel.RequestContext, sheet: string, rects: Rect[],
 
 /** Groups cells per sheet and per value into rectangles. */
 export function rectsBySheet<V>(cells: CellMap<V>, keyOf: (v: V) => string): { [sheet: string]: Array<{ rect: Rect; value: V }> } {
-  const per: { [sheet: string]: Array<{ row: number; column: number; value: V }> } = {};
-  for (const key in cells) {
-    const k = parseCellKey(key);
-    (per[k.sheet] = per[k.sheet] || []).push({ row: k.row, column: k.column, value: cells[key] });
-  }
   const out: { [sheet: string]: Array<{ rect: Rect; value: V }> } = {};
-  for (const sheet in per) out[sheet] = mergeIntoRects(per[sheet], keyOf);
+  for (const sheet of cells.sheets()) out[sheet] = mergeIntoRects(cells.cellsOf(sheet), keyOf);
   return out;
 }
 

@@ -3,7 +3,7 @@
  * probes could not tell them: getCellProperties (ExcelApi 1.9), or format loads per block, then
  * per slice, row and cell only as deep as the clerk's own formats differ.
  */
-import { cellKey, normaliseColour, rectAddress, type CellMap, type Rect, type SavedFormat } from './blocks';
+import { CellMap, normaliseColour, rectAddress, type Rect, type SavedFormat } from './blocks';
 import { inBatches } from './budget';
 import type { Caps } from './capabilities';
 import { uniformFormat } from './probes';
@@ -36,15 +36,13 @@ function cellCount(rect: Rect): number {
  *   fills of its own (the usual case) costs one load per block, not one per row or cell.
  * Below 1.9 white counts as no fill (Excel cannot tell them apart there).
  */
-export async function readOriginals(ctx: Excel.RequestContext, keys: string[], c: Caps): Promise<CellMap<SavedFormat>> {
-  const out: CellMap<SavedFormat> = {};
-  if (!keys.length) return out;
-  const cells: CellMap<number> = {};
-  for (const k of keys) cells[k] = 0;
+export async function readOriginals(ctx: Excel.RequestContext, cells: CellMap<unknown>, c: Caps): Promise<CellMap<SavedFormat>> {
+  const out = new CellMap<SavedFormat>();
+  if (!cells.size) return out;
   const bySheet = rectsBySheet(cells, () => '');
   let pending: Block[] = [];
   for (const sheet in bySheet) for (const r of bySheet[sheet]) pending.push({ sheet, rect: r.rect });
-  if (c.v19 && keys.length <= ORIGINALS_PER_SYNC) {
+  if (c.v19 && cells.size <= ORIGINALS_PER_SYNC) {
     await readCellProperties(ctx, pending, out);
     return out;
   }
@@ -66,7 +64,7 @@ export async function readOriginals(ctx: Excel.RequestContext, keys: string[], c
         const saved = uniformFormat(format, c);
         const { row, lastRow, column, lastColumn } = j.rect;
         if (saved) {
-          for (let r = row; r <= lastRow; r++) for (let col = column; col <= lastColumn; col++) out[cellKey(j.sheet, r, col)] = saved;
+          for (let r = row; r <= lastRow; r++) for (let col = column; col <= lastColumn; col++) out.set(j.sheet, r, col, saved);
         } else if (lastRow - row + 1 > MIXED_SLICE_ROWS) {
           // Tall blocks first in slices, so a few fills of the clerk's own in a long log cost a
           // few slices, not every row or cell (one more sync).
@@ -80,7 +78,7 @@ export async function readOriginals(ctx: Excel.RequestContext, keys: string[], c
         } else {
           // One cell below 1.9 (no pattern to read): whatever Excel says is its format.
           const fill = normaliseColour(format.fill.color);
-          out[cellKey(j.sheet, row, column)] = { fill: fill === null || fill === '#FFFFFF' ? null : fill, font: normaliseColour(format.font.color) || '#000000' };
+          out.set(j.sheet, row, column, { fill: fill === null || fill === '#FFFFFF' ? null : fill, font: normaliseColour(format.font.color) || '#000000' });
         }
       },
     );
@@ -118,7 +116,7 @@ async function readCellProperties(ctx: Excel.RequestContext, blocks: Block[], ou
           const fmt = grid[r][col].format || {};
           const pattern = fmt.fill && fmt.fill.pattern;
           const fill = pattern === 'None' ? null : normaliseColour(fmt.fill && fmt.fill.color);
-          out[cellKey(j.sheet, j.rect.row + r, j.rect.column + col)] = { fill, font: normaliseColour(fmt.font && fmt.font.color) || '#000000' };
+          out.set(j.sheet, j.rect.row + r, j.rect.column + col, { fill, font: normaliseColour(fmt.font && fmt.font.color) || '#000000' });
         }
       }
     },

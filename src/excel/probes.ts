@@ -4,7 +4,7 @@
  * needs no sync for the originals of the cells the check colours.
  */
 import { isOwnSheet } from '../core';
-import { normaliseColour, parseCellKey, type CellMap, type SavedFormat } from './blocks';
+import { CellMap, normaliseColour, type SavedFormat } from './blocks';
 import type { Caps } from './capabilities';
 import { errorCode, REFUSED_REQUEST } from './errors';
 import type { ReadSheet } from './sheets';
@@ -81,18 +81,17 @@ export function uniformFormat(format: Excel.RangeFormat, c: Caps): SavedFormat |
  * The originals of the cells the probes read as one format; the other keys are left in `rest`
  * (to be read one by one, see readOriginals).
  */
-export function originalsFromProbes(keys: string[], sheets: ReadSheet[]): { known: CellMap<SavedFormat>; rest: string[] } {
+export function originalsFromProbes<V>(cells: CellMap<V>, sheets: ReadSheet[]): { known: CellMap<SavedFormat>; rest: CellMap<V> } {
   const probesOf: { [sheet: string]: FormatProbes | undefined } = {};
   for (const s of sheets) probesOf[s.name] = s.probes;
-  const known: CellMap<SavedFormat> = {};
-  const rest: string[] = [];
-  for (const key of keys) {
-    const k = parseCellKey(key);
-    const p = probesOf[k.sheet];
-    const offset = p ? k.row - p.firstRow : -1;
+  const known = new CellMap<SavedFormat>();
+  const rest = new CellMap<V>();
+  cells.forEach((value, sheet, row, column) => {
+    const p = probesOf[sheet];
+    const offset = p ? row - p.firstRow : -1;
     const saved = !p || offset < 0 ? null : offset < PROBED_TOP_ROWS ? p.top[offset] : p.rest;
-    if (saved) known[key] = saved;
-    else rest.push(key);
-  }
+    if (saved) known.set(sheet, row, column, saved);
+    else rest.set(sheet, row, column, value);
+  });
   return { known, rest };
 }

@@ -5,7 +5,7 @@
  */
 import { isOwnSheet } from '../core';
 import type { MergedArea } from '../core/types';
-import { cellKey, decodeState, parseCellKey, type CellMap, type SavedFormat } from './blocks';
+import { CellMap, decodeState, type SavedFormat } from './blocks';
 import type { Caps } from './capabilities';
 import type { FormatProbes } from './probes';
 import { STATE_SHEET } from './state';
@@ -105,16 +105,15 @@ export function savedMarks(values: unknown[][], list: SheetListing[]): CellMap<S
     if (s.id) byId[s.id] = s.name;
   }
   const nameNow: { [saved: string]: string | null } = {};
-  const out: CellMap<SavedFormat> = {};
-  for (const key in decoded.saved) {
-    const k = parseCellKey(key);
-    let now = nameNow[k.sheet];
+  const out = new CellMap<SavedFormat>();
+  decoded.saved.forEach((format, sheet, row, column) => {
+    let now = nameNow[sheet];
     if (now === undefined) {
-      const id = decoded.sheetIds[k.sheet];
-      now = nameNow[k.sheet] = (id && byId[id]) || byUpper[k.sheet.toLocaleUpperCase()] || null;
+      const id = decoded.sheetIds[sheet];
+      now = nameNow[sheet] = (id && byId[id]) || byUpper[sheet.toLocaleUpperCase()] || null;
     }
-    if (now) out[now === k.sheet ? key : cellKey(now, k.row, k.column)] = decoded.saved[key];
-  }
+    if (now) out.set(now, row, column, format);
+  });
   return out;
 }
 
