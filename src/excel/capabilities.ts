@@ -16,6 +16,8 @@ export function isSupported(version: string): boolean {
 
 export interface Caps {
   v12: boolean;
+  /** Microsoft's client cuts value and number-format writes of more than 1,500 cells into slices. */
+  v13: boolean;
   v16: boolean;
   v17: boolean;
   v18: boolean;
@@ -27,6 +29,7 @@ export interface Caps {
 export function caps(): Caps {
   return {
     v12: isSupported('1.2'),
+    v13: isSupported('1.3'),
     v16: isSupported('1.6'),
     v17: isSupported('1.7'),
     v18: isSupported('1.8'),

@@ -6,7 +6,7 @@ import { COLOURS, isOwnSheet, layoutSummary, PALETTE } from '../core';
 import type { Colour } from '../core/types';
 import type { AddinCheckOptions, AddinOutcome, CheckComplianceValue, ClearMarksValue, MonthlySummaryValue } from './api';
 import { CellMap, encodeState, rectAddress, type SavedFormat } from './blocks';
-import { runOps, type Op } from './budget';
+import { runOps, sized, WIRE, type Op } from './budget';
 import { caps, type Caps } from './capabilities';
 import { guarded, isProtectionError, isSizeError, protectedMessage, refuse } from './errors';
 import { groupRects, rectOps, rectsBySheet, restoreOps } from './formats';
@@ -17,7 +17,7 @@ import { readSheetsChunked } from './read-chunks';
 import { remember, session } from './session';
 import { listSheets, sameName, savedMarks, sheetIdsOf, usedRangeOf } from './sheets';
 import { queueStateWrite, stateOps, stateRowCount, STATE_SHEET } from './state';
-import { queueSummary } from './summary-sheet';
+import { summaryOps } from './summary-sheet';
 
 /**
  * 检查合规: reads the workbook, runs the core, restores earlier marks that no longer apply, saves
@@ -85,7 +85,7 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
           ctx.workbook.worksheets.add(STATE_SHEET).visibility = 'VeryHidden';
         });
       }
-      if (writeState) ops.push(...stateOps(stateWs, unionRows, previousRows, once));
+      if (writeState) ops.push(...stateOps(stateWs, unionRows, previousRows, once, c));
       ops.push(...restoreOps(ctx, restore, c));
       const bySheet = rectsBySheet(targets, (colour) => colour);
       for (const sheet in bySheet) {
@@ -95,14 +95,14 @@ export function checkCompliance(o: AddinCheckOptions): Promise<AddinOutcome<Chec
           if (!g) continue;
           const p = PALETTE[colour];
           ops.push(
-            ...rectOps(ctx, sheet, g.rects, c, (format) => {
+            ...rectOps(ctx, sheet, g.rects, c, p.font ? 2 : 1, (format) => {
               format.fill.color = p.fill;
               if (p.font) format.font.color = p.font;
             }),
           );
         }
       }
-      if (writeState && !once) ops.push(...stateOps(stateWs, finalRows, unionEnd, true));
+      if (writeState && !once) ops.push(...stateOps(stateWs, finalRows, unionEnd, true, c));
       try {
         await runOps(ctx, ops, c);
       } catch (e) {
@@ -208,13 +208,19 @@ export function writeMonthlySummary(o: AddinCheckOptions): Promise<AddinOutcome<
       const read = await readAndCheck(ctx, o, c);
       const layout = layoutSummary(read.result.summary);
       const old = read.list.filter((s) => sameName(s.name, layout.sheetName))[0];
-      if (c.v16) ctx.workbook.application.suspendApiCalculationUntilNextSync();
-      if (old) ctx.workbook.worksheets.getItem(old.name).delete();
-      const ws = ctx.workbook.worksheets.add(layout.sheetName);
-      if (old) ws.position = old.position;
-      const chart = queueSummary(ws, layout, c);
-      ws.activate();
-      await ctx.sync();
+      // The sheet added here cannot be kept across syncs (the client keeps ranges only): a later
+      // sync of a split write reaches it by name.
+      let sheet: Excel.Worksheet | null = null;
+      const ws = () => sheet || (sheet = ctx.workbook.worksheets.getItem(layout.sheetName));
+      const start = sized(() => {
+        if (old) ctx.workbook.worksheets.getItem(old.name).delete();
+        const added = ctx.workbook.worksheets.add(layout.sheetName);
+        if (old) added.position = old.position;
+        sheet = null;
+      }, 3 * WIRE.other);
+      const { ops, chart } = summaryOps(ws, layout, c);
+      const activate = sized(() => ws().activate(), WIRE.other);
+      await runOps(ctx, [start].concat(ops, [activate]), c);
       return { result: read.result, sheetName: layout.sheetName, replaced: !!old, chart };
     }),
   );

@@ -4,7 +4,7 @@
  * per slice, row and cell only as deep as the clerk's own formats differ.
  */
 import { CellMap, normaliseColour, rectAddress, type Rect, type SavedFormat } from './blocks';
-import { inBatches } from './budget';
+import { inBatches, rangeOpBytes, WIRE, WRITE_BUDGET_BYTES } from './budget';
 import type { Caps } from './capabilities';
 import { uniformFormat } from './probes';
 import { rectsBySheet } from './formats';
@@ -15,10 +15,16 @@ const ORIGINALS_PER_SYNC = 55000;
 const SLICE_CELLS = 2000;
 /** Rows per slice when a tall block's cells differ below 1.9 (then row by row). */
 const MIXED_SLICE_ROWS = 64;
-/** Format loads per sync below 1.9 (two queued loads each, ≈ 200 bytes of request). */
-const LOADS_PER_SYNC = 8000;
+/** Arguments of a getCellProperties call (which parts of the format), as JSON. */
+const CELL_PROPERTIES_ARGS = 80;
 
 export type Block = { sheet: string; rect: Rect };
+
+/** One worksheet proxy per sheet name for a whole read (fewer object paths on the wire). */
+function sheetProxies(ctx: Excel.RequestContext): (sheet: string) => Excel.Worksheet {
+  const made: { [sheet: string]: Excel.Worksheet } = {};
+  return (sheet) => made[sheet] || (made[sheet] = ctx.workbook.worksheets.getItem(sheet));
+}
 
 function cellCount(rect: Rect): number {
   return (rect.lastRow - rect.row + 1) * (rect.lastColumn - rect.column + 1);
@@ -47,15 +53,17 @@ export async function readOriginals(ctx: Excel.RequestContext, cells: CellMap<un
     return out;
   }
   const mixed: Block[] = [];
+  const sheetOf = sheetProxies(ctx);
   while (pending.length) {
     const finer: Block[] = [];
     await inBatches(
       ctx,
       pending,
-      LOADS_PER_SYNC,
-      () => 1,
+      WRITE_BUDGET_BYTES,
+      // The range, its format, fill and font, and two loads (small answers: the request is the bound).
+      (j) => rangeOpBytes(rectAddress(j.rect), 3, 0) + 2 * WIRE.query,
       (j) => {
-        const format = ctx.workbook.worksheets.getItem(j.sheet).getRange(rectAddress(j.rect)).format;
+        const format = sheetOf(j.sheet).getRange(rectAddress(j.rect)).untrack().format;
         format.fill.load(c.v19 ? ['color', 'pattern'] : 'color');
         format.font.load('color');
         return format;
@@ -99,15 +107,18 @@ async function readCellProperties(ctx: Excel.RequestContext, blocks: Block[], ou
       jobs.push({ sheet: b.sheet, rect: { row, lastRow: Math.min(b.rect.lastRow, row + step - 1), column: b.rect.column, lastColumn: b.rect.lastColumn } });
     }
   }
+  const sheetOf = sheetProxies(ctx);
+  // Bound by the response (about 80 bytes a cell) and, for many small blocks, by the request.
+  const share = (j: Block) => Math.max(cellCount(j.rect) / ORIGINALS_PER_SYNC, (rangeOpBytes(rectAddress(j.rect), 0, 1) + CELL_PROPERTIES_ARGS) / WRITE_BUDGET_BYTES);
   await inBatches(
     ctx,
     jobs,
-    ORIGINALS_PER_SYNC,
-    (j) => cellCount(j.rect),
+    1,
+    share,
     (j) =>
-      ctx.workbook.worksheets
-        .getItem(j.sheet)
+      sheetOf(j.sheet)
         .getRange(rectAddress(j.rect))
+        .untrack()
         .getCellProperties({ format: { fill: { color: true, pattern: true }, font: { color: true } } }),
     (j, props) => {
       const grid = props.value;
