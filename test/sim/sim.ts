@@ -269,8 +269,11 @@ export class SimWorkbook {
   }
 
   find(name: string): SheetState | undefined {
+    // Excel's sheet names are case-insensitive; the exact name first, as it is by far the usual.
+    for (const s of this.sheets) if (s.name === name) return s;
     const upper = name.toLocaleUpperCase();
-    return this.sheets.filter((s) => s.name.toLocaleUpperCase() === upper)[0];
+    for (const s of this.sheets) if (s.name.toLocaleUpperCase() === upper) return s;
+    return undefined;
   }
 
   byId(id: number): SheetState | undefined {
@@ -380,11 +383,10 @@ export class SimWorkbook {
     for (const s of this.sheets) {
       if (!filter(s.name)) continue;
       s.cells.forEach((c, k) => {
-        const r = keyRow(k);
-        const col = keyColumn(k);
-        const fill = this.fillAt(s.name, r, col);
-        const font = this.fontColourAt(s.name, r, col);
-        if (fill || font) out[s.name + '!' + columnLetters(col) + r] = [fill, font];
+        // As fillAt and fontColourAt give them: black counts as automatic.
+        const fill = c.fill || null;
+        const font = c.font && c.font !== '#000000' ? c.font : null;
+        if (fill || font) out[s.name + '!' + columnLetters(keyColumn(k)) + keyRow(k)] = [fill, font];
       });
     }
     return out;

@@ -4,7 +4,7 @@
  * and reads and writes past the request/response size limit (chunked by rows, halving until a
  * chunk fits, or cut to size before sending) — the adapter still gives the core's colours.
  *
- * Four groups, each its own pair of test files (simulator alone; Microsoft's client and the
+ * Five groups, each its own pair of test files (simulator alone; Microsoft's client and the
  * RichApi host) so that jest's workers share them. Each case runs at the levels of the code paths
  * it exercises rather than at all four (see docs/developers.md, "Test time"):
  * - the format paths below ExcelApi 1.9 (one range per block, loads): 1.1 and 1.7;
@@ -186,8 +186,8 @@ export function largeBlocksSuite(): void {
   });
 }
 
-/** The limit lowered (500 KB, 300 KB), on both format paths. */
-export function largeLoweredLimitSuite(): void {
+/** Reads past a lowered limit (500 KB), on both format paths. */
+export function largeLoweredReadSuite(): void {
   describe(modeTitle(), () => {
     test.each(['1.1', '1.13'])('ExcelApi %s: a read past a lowered limit (500 KB) is chunked and gives the same marks as an unlimited host', async (apiVersion) => {
       const sheets = bigLog(3000, 20);
@@ -251,6 +251,12 @@ export function largeLoweredLimitSuite(): void {
       expect(syncs['500000 fill'] - syncs['500000']).toBe(syncs['1000000000 fill'] - syncs['1000000000']);
     }, 120000);
 
+  });
+}
+
+/** Writes past a lowered limit (300 KB), and a state larger than one response, on both format paths. */
+export function largeLoweredWriteSuite(): void {
+  describe(modeTitle(), () => {
     test.each(['1.1', '1.9'])('ExcelApi %s: a write too large for one request is sent in chunks; a failure between chunks stays restorable', async (apiVersion) => {
       const sheets = bigLog(3000, 20);
       const dry = withSim(sheets, apiVersion, 3e5);

@@ -1,6 +1,6 @@
 /** See suites/large.ts: through Microsoft's Office.js client and the RichApi host. */
 import { useMode } from './helpers';
-import { largeLoweredLimitSuite } from './suites/large';
+import { largeLoweredWriteSuite } from './suites/large';
 
 useMode('richapi');
-largeLoweredLimitSuite();
+largeLoweredWriteSuite();
