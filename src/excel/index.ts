@@ -28,12 +28,14 @@
  *   or every cell to colour is already saved · 1 write (state sheet, restores, fills, fonts).
  *   First run: 3 when the rows to colour carry no mixed formats of the clerk's own (4–7 when
  *   they do); a later run: 2, new rows included.
- * - writeMonthlySummary: 1 list · 1 read · 1 write = 3 (2 after another command).
+ * - writeMonthlySummary: 1 list · 1 read · 1 write = 3 (2 after another command); the write in
+ *   several syncs when it would pass 5 MB (long texts in the summary, see summary-sheet.ts).
  * - clearMarks: 1 list · 1 read (state + protection) · 1 write = 3 (1 when nothing is marked).
  * - selectRow: 1.
  * More syncs only when Excel on the web's 5 MB request/response limit forces chunks: a read the
- * host refuses as too large is retried in row chunks (halving until they fit); a write it refuses
- * (Excel then applies none of it) is sent as the same commands, in order, in halving chunks.
+ * host refuses as too large is retried in row chunks (halving until they fit); a write estimated
+ * past the limit (as Microsoft's client sends it, see budget.ts) is cut before it is sent, and one
+ * the host still refuses (Excel then applies none of it) is sent again, in order, in halving chunks.
  *
  * Restorability: the write's commands are ordered so that any prefix Excel applies before a
  * failure leaves every coloured cell with its original saved in the very hidden state sheet
