@@ -73,6 +73,21 @@ describe('the protocol, request by request', () => {
     expect(host.requests.map((r) => r.kind)).toEqual(['sync']);
   });
 
+  test('Query through navigation: a selected `protection/protected` and an expanded `protection` answer nested', async () => {
+    const { host } = hosted();
+    const out = await send(host, {
+      ObjectPaths: PATHS,
+      Actions: [
+        { Id: 10, ActionType: 2, Name: '', ObjectPathId: 3, QueryInfo: { Select: ['name', 'protection/protected'] } },
+        { Id: 11, ActionType: 2, Name: '', ObjectPathId: 3, QueryInfo: { Select: ['name'], Expand: ['protection'] } },
+      ],
+    });
+    expect(out.Results).toEqual([
+      { ActionId: 10, Value: { Name: '检查记录', Protection: { Protected: false } } },
+      { ActionId: 11, Value: { Name: '检查记录', Protection: { Protected: false } } },
+    ]);
+  });
+
   test('a failure answers Error with Code, Message and the ActionIndex; the actions before it stay applied', async () => {
     const { sim, host } = hosted();
     const out = await send(host, {

@@ -276,8 +276,9 @@ export class RichApiHost {
       const q = a.QueryInfo || {};
       const listed = c.items ? WIRE[c.items] : c;
       if (!listed) throw protocolError('ApiNotFound', 'The RichApi host has no wire names for ' + c.items + '.');
-      // No Select: every scalar property, as `load()` asks for.
+      // No Select: every scalar property, as `load()` asks for; Expand: every scalar of a navigation property too.
       const select = q.Select && q.Select.length ? q.Select.slice() : Object.keys(listed.scalars || {});
+      for (const e of q.Expand || []) if (!c.items) for (const s of this.scalarsUnder(proxy, e)) if (select.indexOf(s) < 0) select.push(s);
       let isNull = false;
       meta(() => {
         isNull = !proxy._exists();
@@ -301,6 +302,17 @@ export class RichApiHost {
       return;
     }
     throw protocolError('InvalidArgument', 'Unsupported action type ' + a.ActionType + '.');
+  }
+
+  /** `protection` → `protection/protected`, …: every scalar of the object at a navigation path. */
+  private scalarsUnder(proxy: SimObject, path: string): string[] {
+    let owner = proxy;
+    for (const part of path.split('/')) {
+      const nav = classOf(owner).navigation || {};
+      if (!Object.keys(nav).some((w) => nav[w] === part)) throw protocolError('ApiNotFound', 'Unknown navigation property ' + owner._type + '.' + part + ' (not in test/richapi/wire-names.ts).');
+      owner = (owner as unknown as Record<string, SimObject>)[part];
+    }
+    return Object.keys(classOf(owner).scalars || {}).map((js) => path + '/' + js);
   }
 
   /** A selected property (`name`, or `protection/protected` through navigation) checked against the table. */
