@@ -177,8 +177,12 @@ function key(row: number, column: number): number {
   return row * KEY_STRIDE + (column - 1);
 }
 
+// Under Jest the code runs in a vm context, where every global lookup (Math…) is slow: the
+// loops over every cell use local copies.
+const floor = Math.floor;
+
 function keyRow(k: number): number {
-  return Math.floor(k / KEY_STRIDE);
+  return floor(k / KEY_STRIDE);
 }
 
 function keyColumn(k: number): number {
@@ -325,8 +329,8 @@ export class SimWorkbook {
       if (c.value === '') return;
       const r = keyRow(k);
       const col = keyColumn(k);
-      rows = Math.max(rows, r);
-      cols = Math.max(cols, col);
+      if (r > rows) rows = r;
+      if (col > cols) cols = col;
     });
     const out: Array<Array<string | number | boolean>> = [];
     for (let r = 1; r <= rows; r++) {
@@ -951,10 +955,10 @@ class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'id' | '
         if (!used) return;
         const r = keyRow(k);
         const col = keyColumn(k);
-        r1 = Math.min(r1, r);
-        c1 = Math.min(c1, col);
-        r2 = Math.max(r2, r);
-        c2 = Math.max(c2, col);
+        if (r < r1) r1 = r;
+        if (col < c1) c1 = col;
+        if (r > r2) r2 = r;
+        if (col > c2) c2 = col;
       });
       cache[which] = r2 ? { row: r1, column: c1, lastRow: r2, lastColumn: c2 } : null;
       return { sheet, rect: r2 ? { row: r1, column: c1, lastRow: r2, lastColumn: c2 } : { row: 1, column: 1, lastRow: 1, lastColumn: 1 } };
