@@ -7,15 +7,16 @@
  * Instantiate action for every proxy, one action per property set or method), measured with the
  * client itself (test/richapi): a value write costs little more than its JSON, but a format op is
  * mostly protocol, about 650 bytes for a range and one colour. {@link WIRE} holds the measured
- * parts; test/richapi/budget.test.ts fails when an estimate falls below the real request.
+ * parts; test/richapi/budget.test.ts fails when a write's estimate falls below 0.95 or above 1.4
+ * times its real JSON.
  */
 import type { Caps } from './capabilities';
 import { isSizeError } from './errors';
 
 /**
  * One queued write (a few commands); runOps sends them in one sync, or in chunks if too large.
- * `bytes`: a rough size of its request, so that a write clearly past the limit is chunked at once
- * instead of being sent, refused and resent.
+ * `bytes`: its estimated request bytes (see WIRE), so that a write past the limit is chunked before
+ * it is sent instead of being sent, refused and resent.
  */
 export type Op = (() => void) & { bytes?: number };
 
@@ -61,7 +62,7 @@ export const OP_BYTES = WIRE.other;
 /** A write estimated past this many request bytes is sent in chunks of about this size (the limit is 5 MB). */
 export const WRITE_BUDGET_BYTES = 4600000;
 /** Cells the client writes per slice of a values or number-format write (ExcelApi 1.3 and later). */
-const SLICE_CELLS = 1500;
+const CLIENT_SLICE_CELLS = 1500;
 
 /** Request bytes of a range addressed by `address` with `steps` navigation steps and `sets` property sets (their values apart). */
 export function rangeOpBytes(address: string, steps: number, sets: number): number {
@@ -75,7 +76,7 @@ export function rangeOpBytes(address: string, steps: number, sets: number): numb
 export function gridBytes(grid: unknown[][], c: Caps): number {
   const cells = grid.length * (grid.length ? grid[0].length : 0);
   const json = utf8Length(JSON.stringify(grid));
-  return json + (c.v13 && cells > SLICE_CELLS ? Math.ceil(grid.length / Math.max(1, Math.round(SLICE_CELLS / grid[0].length))) * WIRE.slice : WIRE.set);
+  return json + (c.v13 && cells > CLIENT_SLICE_CELLS ? Math.ceil(grid.length / Math.max(1, Math.round(CLIENT_SLICE_CELLS / grid[0].length))) * WIRE.slice : WIRE.set);
 }
 
 /**
