@@ -85,12 +85,16 @@ function lookup(table: { [wire: string]: string } | undefined, name: string, pro
   return js;
 }
 
+/** Hosts made so far: each names its references apart, so a late cleanup meant for another is a no-op. */
+let hosts = 0;
+
 export class RichApiHost {
   /** Every request answered, in order. */
   readonly requests: HostRequest[] = [];
   /** The objects the client keeps, by reference id. */
   private refs = new Map<string, SimObject>();
   private nextRef = 1;
+  private readonly serial = ++hosts;
   private ctx: SimRequestContext;
 
   constructor(readonly sim: SimHost) {
@@ -245,7 +249,9 @@ export class RichApiHost {
     const on = proxy as unknown as Record<string, unknown>;
     if (a.ActionType === ACTION.Method && a.Name === '_KeepReference') {
       meta(() => {
-        const ref = '{' + this.nextRef++ + '}' + proxy._type;
+        // The client's cleanup after a run is sent without waiting: in the tests it may reach the
+        // host of the next test, which must not take it for its own references.
+        const ref = '{' + this.serial + '-' + this.nextRef++ + '}' + proxy._type;
         this.refs.set(ref, proxy);
         kept.set(a.ObjectPathId, ref);
       });
