@@ -23,6 +23,7 @@
 const path = require('path');
 const crypto = require('crypto');
 const fs = require('fs');
+const webpack = require('webpack');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
@@ -115,6 +116,38 @@ class PlaceholderNoticePlugin {
   }
 }
 
+/** Where the one-file 网页版 is written in dist/ (issue 17). */
+const WEB_PAGE = 'web/安全生产履职检查.html';
+
+/**
+ * The 网页版's Web Worker (src/web/worker.ts: the core and the package patcher) as one script.
+ * It goes into the pane's bundle as a string and starts from a Blob, because a browser will not
+ * start a worker from a file:// address. The worker runs only outside Excel, in Chromium-based
+ * browsers, so it is bundled by esbuild for Chromium 58 and up, not through the ES5 pipeline.
+ */
+function workerSource(dev) {
+  const esbuild = require('esbuild');
+  const result = esbuild.buildSync({
+    entryPoints: [path.join(__dirname, 'src/web/worker.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome58'],
+    minify: !dev,
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** An emitted asset's text for inlining into the one-file page; `</script` cannot end the tag early. */
+function inlineAsset(compilation, name) {
+  const asset = compilation.getAsset(name);
+  if (!asset) throw new Error('inlineAsset: no asset ' + name);
+  return String(asset.source.source()).replace(/<\/(script|style)/gi, '<\\/$1');
+}
+
 /** Short content hash, appended to stylesheet links so Office's cache picks up new versions. */
 function fileHash(content) {
   return crypto.createHash('sha256').update(content).digest('hex').slice(0, 10);
@@ -138,8 +171,24 @@ module.exports = async (env = {}, options = {}) => {
       // ?hash on the bundles so a new version is not hidden by Office's web cache.
       hash: true,
       minify: false,
-      templateParameters: { cssVersion, officeJsUrl, officeJsLocal },
+      templateParameters: { cssVersion, officeJsUrl, officeJsLocal, standalone: false, inlineAsset, logoDataUri: '' },
     });
+  // The same pane as one self-contained file: styles, script and logo inline, no office.js.
+  const webPage = new HtmlWebpackPlugin({
+    filename: WEB_PAGE,
+    template: './src/taskpane/taskpane.html',
+    chunks: ['taskpane'],
+    inject: false,
+    minify: false,
+    templateParameters: {
+      cssVersion,
+      officeJsUrl: '',
+      officeJsLocal: false,
+      standalone: true,
+      inlineAsset,
+      logoDataUri: 'data:image/png;base64,' + fs.readFileSync(path.join(__dirname, 'assets/icon-32.png')).toString('base64'),
+    },
+  });
 
   const config = {
     devtool: dev ? 'source-map' : false,
@@ -173,6 +222,8 @@ module.exports = async (env = {}, options = {}) => {
       page('commands.html', './src/commands/commands.html', ['commands']),
       page('notice.html', './src/commands/notice.html', ['notice']),
       page('help.html', './src/taskpane/help.html', []),
+      webPage,
+      new webpack.DefinePlugin({ __DUTY_WORKER_SOURCE__: JSON.stringify(workerSource(dev)) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -217,3 +268,4 @@ module.exports.placeholderNotice = placeholderNotice;
 module.exports.PlaceholderNoticePlugin = PlaceholderNoticePlugin;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.OFFICE_JS_DIR = OFFICE_JS_DIR;
+module.exports.WEB_PAGE = WEB_PAGE;

@@ -9,12 +9,19 @@
  * The simulator enforces Excel on the web's 5 MB limit per request and per response. When the
  * naive baseline's single read of every used range is larger than that, it would fail on the web;
  * it is then counted again with the limit lifted, and marked so.
+ *
+ * Ours runs a second time through Microsoft's real Excel client (@microsoft/office-js) and the
+ * RichApi host over the simulator (test/richapi): the real request JSON beside the simulator's
+ * estimate, and for every write sync the adapter's own budget estimate beside what was sent.
  */
 import { checkCompliance, forgetSheetNames, writeMonthlySummary } from '../src/excel';
 import { layoutSummary } from '../src/core';
 import type { CheckResult, RowColour } from '../src/core';
+import { sentEstimates } from '../src/excel/budget';
 import { createSim, installGlobals } from '../test/sim';
 import type { Sim, SimSheetInit } from '../test/sim';
+import { realClient, type RealClient } from '../test/richapi/client';
+import { RichApiHost } from '../test/richapi/host';
 import { CHECK, makeBenchWorkbook, toWorkbookInput } from './generate';
 import { naiveCheckCompliance, naiveWriteMonthlySummary } from './naive-addin';
 import { fmtBytes, fmtInt, fmtMs, log, now } from './util';
@@ -46,6 +53,26 @@ export interface AddinCounts {
 /** 检查合规（再次）: a second 检查合规 on the workbook the first one marked (the clerk's usual re-check). */
 export type AddinCommandName = '检查合规' | '检查合规（再次）' | '月度汇总';
 
+/** Ours through Microsoft's client and the RichApi host: the requests as they went on the wire. */
+export interface WireCounts {
+  syncs: number;
+  /** Real request JSON, summed over the syncs, and the largest. */
+  requestBytes: number;
+  largestRequestBytes: number;
+  responseBytes: number;
+  largestResponseBytes: number;
+  /** Syncs refused for the 5 MB limit on the real JSON. */
+  overLimitSyncs: number;
+  /** The adapter's estimates of its write syncs (src/excel/budget.ts), summed, and the real JSON of those syncs. */
+  writeEstimateBytes: number;
+  writeRealBytes: number;
+  writeSyncs: number;
+  /** The client's requests after the run that release references (not syncs). */
+  cleanupBytes: number;
+  ok: boolean;
+  error?: string;
+}
+
 export interface AddinCommandRow {
   command: AddinCommandName;
   /** ExcelApi level of the simulated host for our adapter. */
@@ -62,6 +89,8 @@ export interface AddinCommandRow {
    */
   forcedSyncs: number;
   ours: AddinCounts;
+  /** Ours through the real client; absent when that part was not run. */
+  wire?: WireCounts;
   naive: AddinCounts;
   ratio: { syncs: number | null; commands: number | null; requestBytes: number | null };
 }
@@ -177,6 +206,54 @@ async function runOurs(sheets: SimSheetInit[], api: string, command: AddinComman
   }
 }
 
+let client: RealClient | null = null;
+
+/** Ours through Microsoft's Excel client and the RichApi host: the real requests. */
+async function runOursOnTheWire(sheets: SimSheetInit[], api: string, command: AddinCommandName): Promise<WireCounts> {
+  const sim = createSim({ sheets, apiVersion: api });
+  const host = new RichApiHost(sim.host);
+  client = client || realClient();
+  client.connect(host, api, sim.Office.context.document.settings);
+  forgetSheetNames();
+  const uninstall = installGlobals({ ...sim, Excel: client.Excel as unknown as Sim['Excel'], Office: client.Office as unknown as Sim['Office'] });
+  try {
+    let from = 0;
+    let fromRequests = 0;
+    if (command === '检查合规（再次）') {
+      const first = (await checkCompliance(CHECK)) as Outcome;
+      if (!first.ok) throw new Error('first 检查合规 failed: ' + first.error.message);
+      from = sim.stats.syncs;
+      fromRequests = host.requests.length;
+    }
+    sentEstimates.length = 0;
+    const outcome = (command === '月度汇总' ? await writeMonthlySummary(CHECK) : await checkCompliance(CHECK)) as Outcome;
+    // The client releases its references after the run, without waiting: let that request arrive.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const requests = sim.stats.requestBytes.slice(from);
+    const responses = sim.stats.responseBytes.slice(from);
+    const writes = requests.slice(requests.length - sentEstimates.length);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const max = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), 0);
+    const out: WireCounts = {
+      syncs: sim.stats.syncs - from,
+      requestBytes: sum(requests),
+      largestRequestBytes: max(requests),
+      responseBytes: sum(responses),
+      largestResponseBytes: max(responses),
+      overLimitSyncs: sim.stats.errors.slice(from).filter((e) => e !== null && /PayloadSizeLimitExceeded/.test(e)).length,
+      writeEstimateBytes: sum(sentEstimates),
+      writeRealBytes: sum(writes),
+      writeSyncs: sentEstimates.length,
+      cleanupBytes: sum(host.requests.slice(fromRequests).filter((r) => r.kind === 'cleanup').map((r) => r.requestBytes)),
+      ok: outcome.ok,
+    };
+    if (!outcome.ok) out.error = outcome.error.code + ': ' + outcome.error.message;
+    return out;
+  } finally {
+    uninstall();
+  }
+}
+
 /** The naive baseline; retried with the limit lifted when the web's 5 MB limit stops it. */
 async function runNaive(sheets: SimSheetInit[], command: AddinCommandName): Promise<AddinCounts> {
   for (const limitBytes of [LIMIT_BYTES, Number.MAX_SAFE_INTEGER]) {
@@ -211,7 +288,7 @@ function ratio(naive: number, ours: number, okBoth: boolean): number | null {
   return Math.round((naive / ours) * 10) / 10;
 }
 
-export async function benchAddin(sizes: number[], apis: string[] = ['1.9', '1.1']): Promise<AddinRow[]> {
+export async function benchAddin(sizes: number[], apis: string[] = ['1.9', '1.1'], wire = true): Promise<AddinRow[]> {
   const out: AddinRow[] = [];
   for (const size of sizes) {
     const sheets = simSheets(size);
@@ -223,6 +300,7 @@ export async function benchAddin(sizes: number[], apis: string[] = ['1.9', '1.1'
       if (command === '检查合规') naiveCheck = naive;
       for (const api of apis) {
         const ours = await runOurs(sheets, api, command);
+        const onTheWire = wire ? await runOursOnTheWire(sheets, api, command) : undefined;
         const result = ours.result;
         const runs = result ? (command === '月度汇总' ? layoutSummary(result.summary).styles.length : colourRuns(result.rows)) : 0;
         const okBoth = ours.counts.ok && naive.ok;
@@ -233,6 +311,7 @@ export async function benchAddin(sizes: number[], apis: string[] = ['1.9', '1.1'
           colouredRows: result ? result.rows.length : 0,
           forcedSyncs: ours.forced,
           ours: ours.counts,
+          wire: onTheWire,
           naive,
           ratio: {
             syncs: ratio(naive.syncs, ours.counts.syncs, okBoth),
@@ -245,7 +324,8 @@ export async function benchAddin(sizes: number[], apis: string[] = ['1.9', '1.1'
           `  add-in ${fmtInt(size)} rows ${command} (ExcelApi ${api}): ours ${ours.counts.ok ? '' : 'FAILED (' + ours.counts.error + ') '}` +
             `${ours.counts.syncs} syncs, ${fmtInt(ours.counts.commands)} commands, ${fmtBytes(ours.counts.requestBytes)} in ${fmtMs(ours.counts.ms)}; ` +
             `naive ${naive.ok ? '' : 'FAILED (' + naive.error + ') '}${fmtInt(naive.syncs)} syncs, ${fmtInt(naive.commands)} commands` +
-            (naive.overLimit ? ' (over the 5 MB limit)' : ''),
+            (naive.overLimit ? ' (over the 5 MB limit)' : '') +
+            (onTheWire ? `; real client ${onTheWire.ok ? '' : 'FAILED (' + onTheWire.error + ') '}${onTheWire.syncs} syncs, ${fmtBytes(onTheWire.requestBytes)} on the wire` : ''),
         );
       }
     }

@@ -56,8 +56,10 @@ export async function naiveWriteMonthlySummary(ExcelApi: ExcelNs, opts: { month?
     sheets.load('items/name');
     await context.sync();
     for (const ws of sheets.items) if (ws.name === layout.sheetName) ws.delete();
-    const ws = sheets.add(layout.sheetName);
+    sheets.add(layout.sheetName);
     await context.sync();
+    // The sheet add() made cannot be used after that sync (Office.js keeps ranges only): by name.
+    const ws = sheets.getItem(layout.sheetName);
     const width = layout.columnWidths.length;
     for (let r = 0; r < layout.values.length; r++) {
       const range = ws.getRange('A' + (r + 1) + ':' + columnLetters(width) + (r + 1));

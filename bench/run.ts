@@ -105,6 +105,7 @@ async function mainBench(): Promise<void> {
       const addin = await benchAddin(sizes.files);
       results.addin = addin;
       out.push(addinTable(addin));
+      out.push(wireTable(addin));
     }
 
     if (wants('memory')) {
@@ -230,6 +231,41 @@ function addinTable(rows: AddinRow[]): string {
     '\ncolour runs: 检查合规 — runs of consecutive rows with one colour; 月度汇总 — style blocks of the summary layout.' +
     '\n检查合规（再次） = a second 检查合规 right after the first on the same workbook (counted alone); the naive baseline has no memory, so its figures are its first check\'s.' +
     (anyOver ? '\n* the naive run reads every used range in one response larger than 5 MB: it fails on Excel on the web; counted here with the limit lifted.' : '') +
+    (notes.length ? '\n' + notes.join('\n') : '')
+  );
+}
+
+function wireTable(rows: AddinRow[]): string {
+  const body: string[][] = [];
+  const notes: string[] = [];
+  for (const r of rows) {
+    for (const c of r.commands) {
+      const w = c.wire;
+      if (!w) continue;
+      body.push([
+        fmtInt(r.logRows),
+        c.command,
+        c.api,
+        `${c.ours.syncs} / ${w.syncs}${w.overLimitSyncs ? ' (' + w.overLimitSyncs + ' over 5 MB)' : ''}${w.ok ? '' : ' ✗'}`,
+        `${fmtBytes(c.ours.requestBytes)} / ${fmtBytes(w.requestBytes)}`,
+        (c.ours.requestBytes ? (w.requestBytes / c.ours.requestBytes).toFixed(2) : '—') + '×',
+        fmtBytes(w.largestRequestBytes) + ' / ' + fmtBytes(w.largestResponseBytes),
+        w.writeSyncs ? `${fmtBytes(w.writeEstimateBytes)} / ${fmtBytes(w.writeRealBytes)} (${(w.writeEstimateBytes / w.writeRealBytes).toFixed(2)}, ${w.writeSyncs} sync${w.writeSyncs > 1 ? 's' : ''})` : '—',
+        fmtBytes(w.cleanupBytes),
+      ]);
+      if (!w.ok) notes.push(`✗ real client, ${fmtInt(r.logRows)} rows, ${c.command}, ExcelApi ${c.api}: ${w.error}`);
+    }
+  }
+  if (!body.length) return '';
+  return (
+    "Add-in requests on the wire: ours through Microsoft's Excel client (@microsoft/office-js) and the RichApi host over the simulator\n" +
+    textTable(
+      ['log rows', 'command', 'ExcelApi', 'syncs sim / real', 'request bytes: simulator estimate / real JSON', 'real ÷ estimate', 'largest real request / response', 'write: budget estimate / real (÷)', 'cleanup after the run'],
+      body,
+    ) +
+    '\nsimulator estimate = UTF-8 JSON of the commands the simulator queued (the column "request bytes" above); real JSON = the ProcessQuery bodies the client sent.' +
+    '\nwrite: the adapter\'s own estimate of its write syncs (src/excel/budget.ts), which decides how a write is cut to stay under 5 MB, beside their real JSON.' +
+    '\ncleanup: the request the client sends after each Excel.run to release the references it kept (not a sync).' +
     (notes.length ? '\n' + notes.join('\n') : '')
   );
 }

@@ -7,7 +7,7 @@
  * and passes plain data in.
  */
 import * as path from 'path';
-import { checkWorkbook, layoutSummary, toJsonReport } from '../core';
+import { toJsonReport } from '../core';
 import { defaultAsOf, defaultMonth } from '../core/period';
 import type { CheckResult, JsonReport } from '../core';
 import { HELP_TEXT, parseArgs } from './args';
@@ -15,7 +15,7 @@ import { CliError, EXIT_OK, EXIT_RED, EXIT_USAGE, errorLine } from './errors';
 import { checkOutputPath, commit, defaultOutputPath, discard, readInput, sameFile, stage } from './files';
 import type { StagedFile } from './files';
 import { formatTerminalReport, useColour } from './terminal';
-import { patchWorkbook, readWorkbook, verifyPatch, XlsxRefusal } from '../xlsx';
+import { checkOpenedWorkbook, lostPartsMessage, readWorkbook, XlsxRefusal } from '../xlsx';
 import type { LostPart, OpenedWorkbook } from '../xlsx';
 import { zlibCodec } from './zlib-codec';
 
@@ -143,21 +143,13 @@ async function runChecked(argv: string[], io: CliIo): Promise<RunOutcome> {
 
   const period = choosePeriod(args.month, args.asOf, localIsoDay(io.now()));
   const { asOf } = period;
-  const outcome = checkWorkbook(opened.input, { asOf, month: period.month });
+  const outcome = checkOpenedWorkbook(opened, { asOf, month: period.month });
   if (!outcome.ok) throw new CliError(outcome.error.message, '');
-  const result = outcome.result;
-
-  // The result workbook: the input package, row colours, the summary sheet.
-  const layout = layoutSummary(result.summary);
-  const patched = patchWorkbook(opened, { rows: result.rows, layout });
-  const replacedSheets = opened.input.sheets.map((s) => s.name).filter((n) => n.toLocaleUpperCase() === layout.sheetName.toLocaleUpperCase());
-  const lostParts = verifyPatch(opened, patched.bytes, patched, replacedSheets);
+  const { result, layout, patched, lostParts } = outcome.value;
   if (lostParts.length > 0) {
     // A bug, never the clerk's doing: nothing is written rather than a result that lacks something.
-    throw new CliError(
-      '内部核对发现结果文件会缺少原文件中的内容（' + lostParts.map((p) => (p.sheet ? '“' + p.sheet + '”' : '') + p.zh + ' ' + p.count + ' 处').join('、') + '），为保护原始记录，未写入任何文件。请把原文件发给维护人员。',
-      'Internal check: the output would lack parts of the input (' + lostParts.map((p) => p.en).join(', ') + '); nothing was written. Please report this bug.',
-    );
+    const message = lostPartsMessage(lostParts);
+    throw new CliError(message.zh, message.en);
   }
   const output = Buffer.from(patched.bytes.buffer, patched.bytes.byteOffset, patched.bytes.byteLength);
 

@@ -96,20 +96,79 @@ export function chunkAddresses(rects: Rect[], maxAreas = MAX_AREAS, maxChars = M
   return out;
 }
 
+/**
+ * Values per cell, per sheet: per row, per column. A check of a 14,000-row log handles its
+ * 400,000 cells without building and parsing a string key per cell (and a log that starts in
+ * column WOE costs no more than one in column A). Sheets, rows and cells keep the order they were
+ * first set in.
+ */
+export class CellMap<V> {
+  private bySheet = new Map<string, Map<number, Map<number, V>>>();
+  private count = 0;
+
+  set(sheet: string, row: number, column: number, value: V): void {
+    let rows = this.bySheet.get(sheet);
+    if (!rows) this.bySheet.set(sheet, (rows = new Map()));
+    let cells = rows.get(row);
+    if (!cells) rows.set(row, (cells = new Map()));
+    if (!cells.has(column)) this.count++;
+    cells.set(column, value);
+  }
+
+  get(sheet: string, row: number, column: number): V | undefined {
+    const rows = this.bySheet.get(sheet);
+    const cells = rows && rows.get(row);
+    return cells ? cells.get(column) : undefined;
+  }
+
+  has(sheet: string, row: number, column: number): boolean {
+    const rows = this.bySheet.get(sheet);
+    const cells = rows && rows.get(row);
+    return !!cells && cells.has(column);
+  }
+
+  /** Cells in the map. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Sheets with at least one cell, in the order they were first set. */
+  sheets(): string[] {
+    const out: string[] = [];
+    this.bySheet.forEach((rows, sheet) => {
+      if (rows.size) out.push(sheet);
+    });
+    return out;
+  }
+
+  forEach(fn: (value: V, sheet: string, row: number, column: number) => void): void {
+    this.bySheet.forEach((rows, sheet) => {
+      rows.forEach((cells, row) => {
+        cells.forEach((value, column) => fn(value, sheet, row, column));
+      });
+    });
+  }
+
+  /** The cells of one sheet, for work done sheet by sheet. */
+  cellsOf(sheet: string): Array<CellValueAt<V>> {
+    const out: Array<CellValueAt<V>> = [];
+    const rows = this.bySheet.get(sheet);
+    if (rows) rows.forEach((cells, row) => cells.forEach((value, column) => out.push({ row, column, value })));
+    return out;
+  }
+
+  /** `[sheet, row, column, value]` of every cell, for tests. */
+  entries(): Array<[string, number, number, V]> {
+    const out: Array<[string, number, number, V]> = [];
+    this.forEach((value, sheet, row, column) => out.push([sheet, row, column, value]));
+    return out;
+  }
+}
+
 /** The original look of one cell before the add-in coloured it. `null` fill = no fill. */
 export interface SavedFormat {
   fill: string | null;
   font: string;
-}
-
-/** Key of one cell in maps: `sheet\u0000row\u0000column`. */
-export function cellKey(sheet: string, row: number, column: number): string {
-  return sheet + '\u0000' + row + '\u0000' + column;
-}
-
-export function parseCellKey(key: string): { sheet: string; row: number; column: number } {
-  const parts = key.split('\u0000');
-  return { sheet: parts[0], row: +parts[1], column: +parts[2] };
 }
 
 /** Header of the state sheet; a state sheet without it is ignored (not ours, or damaged). */
@@ -131,44 +190,40 @@ function decodeFormat(s: string): SavedFormat | null {
  * no fill), run-length coded as `fill|font*n`, and the sheet's id (kept by Excel across renames)
  * is on each sheet's first row. Text cells, so nothing in them is ever read as a formula.
  */
-export function encodeState(saved: { [key: string]: SavedFormat }, sheetIds: { [sheet: string]: string } = {}): Array<Array<string | number>> {
-  const cells: Array<CellValueAt<SavedFormat> & { sheet: string }> = [];
-  for (const key in saved) {
-    const k = parseCellKey(key);
-    cells.push({ sheet: k.sheet, row: k.row, column: k.column, value: saved[key] });
-  }
-  cells.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row || a.column - b.column));
+export function encodeState(saved: CellMap<SavedFormat>, sheetIds: { [sheet: string]: string } = {}): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = [];
-  let i = 0;
-  while (i < cells.length) {
-    const first = cells[i];
-    let j = i + 1;
-    while (j < cells.length && cells[j].sheet === first.sheet && cells[j].row === first.row && cells[j].column === cells[j - 1].column + 1) j++;
-    const parts: string[] = [];
-    let k = i;
-    while (k < j) {
-      const code = encodeFormat(cells[k].value);
-      let n = 1;
-      while (k + n < j && encodeFormat(cells[k + n].value) === code) n++;
-      parts.push(n > 1 ? code + '*' + n : code);
-      k += n;
+  for (const sheet of saved.sheets().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const cells = saved.cellsOf(sheet).sort((a, b) => a.row - b.row || a.column - b.column);
+    let i = 0;
+    while (i < cells.length) {
+      const first = cells[i];
+      let j = i + 1;
+      while (j < cells.length && cells[j].row === first.row && cells[j].column === cells[j - 1].column + 1) j++;
+      const parts: string[] = [];
+      let k = i;
+      while (k < j) {
+        const code = encodeFormat(cells[k].value);
+        let n = 1;
+        while (k + n < j && encodeFormat(cells[k + n].value) === code) n++;
+        parts.push(n > 1 ? code + '*' + n : code);
+        k += n;
+      }
+      // The sheet's id (Excel keeps it across renames) on the first row of each sheet, in column G.
+      rows.push([sheet, first.row, first.column, cells[j - 1].column, parts.join(';'), '', i === 0 ? sheetIds[sheet] || '' : '']);
+      i = j;
     }
-    // The sheet's id (Excel keeps it across renames) on the first row of each sheet, in column G.
-    const newSheet = rows.length === 0 || rows[rows.length - 1][0] !== first.sheet;
-    rows.push([first.sheet, first.row, first.column, cells[j - 1].column, parts.join(';'), '', newSheet ? sheetIds[first.sheet] || '' : '']);
-    i = j;
   }
   return rows;
 }
 
 /** Reads the state sheet's values back; rows it cannot read are skipped (and counted). */
 export function decodeState(values: ReadonlyArray<ReadonlyArray<unknown>>): {
-  saved: { [key: string]: SavedFormat };
+  saved: CellMap<SavedFormat>;
   unreadable: number;
   /** Sheet name as saved → the sheet's id then (states written before ids were kept have none). */
   sheetIds: { [sheet: string]: string };
 } {
-  const saved: { [key: string]: SavedFormat } = {};
+  const saved = new CellMap<SavedFormat>();
   const sheetIds: { [sheet: string]: string } = {};
   let unreadable = 0;
   if (!values.length || String(values[0][0]) !== STATE_HEADER[0]) return { saved, sheetIds, unreadable: values.length > 1 || (values[0] && values[0][0] !== '') ? values.length : 0 };
@@ -202,7 +257,7 @@ export function decodeState(values: ReadonlyArray<ReadonlyArray<unknown>>): {
       unreadable++;
       continue;
     }
-    for (let c = first; c <= last; c++) saved[cellKey(sheet, line, c)] = formats[c - first];
+    for (let c = first; c <= last; c++) saved.set(sheet, line, c, formats[c - first]);
   }
   return { saved, sheetIds, unreadable };
 }

@@ -2,6 +2,11 @@
  * The task pane: choose the month and the as-of date, run 检查合规 / 月度汇总 / 清除标记, read the
  * results grouped by colour, and click a finding to select its row. Thin UI: all Excel work is
  * the adapter's (src/excel), all checking the core's. Runs in IE11 (Excel 2016/2019) as ES5.
+ *
+ * One UI, two hosts: in Excel the pane checks the open workbook (src/excel); anywhere else — the
+ * page opened in a browser, or the one-file 网页版 (dist/web/安全生产履职检查.html) — it checks a
+ * workbook file in a Web Worker with the command line's code and offers the result for download
+ * (file-host.ts).
  */
 import { dayFromYmd, ymdFromDay } from '../core/day';
 import { defaultMonth } from '../core/period';
@@ -17,6 +22,7 @@ import {
   type LastRibbonRun,
 } from '../commands/ribbon-state';
 import { add, byId, clear, el, setText, show } from './dom';
+import { checkFile, download, looksLikeWorkbook, missingBrowserFeatures, type FileCheckDone } from './file-host';
 import {
   countsOf,
   countsText,
@@ -51,10 +57,25 @@ const ui = {
   stale: byId('stale'),
   legend: byId('legend'),
   apiLevel: byId('api-level'),
+  oldBrowser: byId('old-browser'),
+  oldBrowserDetail: byId('old-browser-detail'),
+  webIntro: byId('web-intro'),
+  fileField: byId('file-field'),
+  dropZone: byId('drop-zone'),
+  fileInput: byId<HTMLInputElement>('file-input'),
+  fileName: byId('file-name'),
+  download: byId<HTMLButtonElement>('btn-download'),
+  progressBar: byId('progress-bar'),
+  privacyNote: byId('privacy-note'),
 };
 
+/** excel: the open workbook through Office.js · file: a chosen file, checked in this browser · none: neither works. */
+let mode: 'excel' | 'file' | 'none' = 'none';
 let inExcel = false;
 let busy = false;
+/** The workbook file chosen in the 网页版, and its checked result ready to download. */
+let chosenFile: File | null = null;
+let fileResult: FileCheckDone | null = null;
 /** The month and as-of date of the results on show, or null when none are shown. */
 let shownFor: { month: string; asOf: string } | null = null;
 
@@ -113,17 +134,26 @@ function readOptions(): { month: string; asOf: string } | null {
 
 function setBusy(on: boolean, label?: string): void {
   busy = on;
-  const disabled = on || !inExcel;
-  ui.check.disabled = disabled;
-  ui.summary.disabled = disabled;
-  ui.clearMarks.disabled = disabled;
-  ui.year.disabled = !inExcel;
-  ui.month.disabled = !inExcel;
-  ui.asOf.disabled = !inExcel;
-  ui.today.disabled = !inExcel;
+  const usable = mode !== 'none';
+  ui.check.disabled = on || !usable || (mode === 'file' && !chosenFile);
+  ui.summary.disabled = on || mode !== 'excel';
+  ui.clearMarks.disabled = on || mode !== 'excel';
+  ui.download.disabled = on || !fileResult;
+  ui.fileInput.disabled = on || mode !== 'file';
+  ui.year.disabled = !usable;
+  ui.month.disabled = !usable;
+  ui.asOf.disabled = !usable;
+  ui.today.disabled = !usable;
   if (label) setText(ui.progressLabel, label);
   show(ui.progress, on);
   ui.controls.setAttribute('aria-busy', on ? 'true' : 'false');
+}
+
+/** The 网页版's progress: a bar that fills as the worker reports its steps. */
+function setProgress(fraction: number, label: string): void {
+  setText(ui.progressLabel, label + '（' + Math.round(fraction * 100) + '%）');
+  ui.progressBar.className = 'progress__bar progress__bar--determinate';
+  ui.progressBar.style.width = Math.max(2, Math.round(fraction * 100)) + '%';
 }
 
 function showResults(result: CheckResult): void {
@@ -169,7 +199,11 @@ async function guarded<T>(work: () => Promise<AddinOutcome<T>>): Promise<AddinOu
 }
 
 async function run(action: Action): Promise<void> {
-  if (busy || !inExcel) return;
+  if (busy || mode === 'none') return;
+  if (mode === 'file') {
+    if (action === 'check') await runFileCheck();
+    return;
+  }
   let options: { month: string; asOf: string } | null = null;
   if (action !== 'clear') {
     options = readOptions();
@@ -214,7 +248,111 @@ async function run(action: Action): Promise<void> {
   }
 }
 
+/** 检查合规 in the 网页版: the chosen file, checked in a worker; the result waits for 下载检查结果. */
+async function runFileCheck(): Promise<void> {
+  if (!chosenFile) {
+    renderMessage(ui.message, 'error', '请先选择要检查的工作簿（.xlsx 文件）。');
+    return;
+  }
+  const options = readOptions();
+  if (!options) {
+    ui.asOf.focus();
+    return;
+  }
+  hideMessage(ui.message);
+  fileResult = null;
+  setBusy(true, '正在读取文件…');
+  setProgress(0, '正在读取文件…');
+  try {
+    const outcome = await checkFile(chosenFile, options, setProgress);
+    if (!outcome.ok) {
+      hideResults();
+      renderMessage(ui.message, 'error', outcome.error.message, { code: 'host', message: outcome.error.message, detail: outcome.error.detail || '' } as AddinError);
+      return;
+    }
+    fileResult = outcome.value;
+    const result = fileResult.result;
+    showResults(result);
+    const counts = countsOf(groupItems(result));
+    renderMessage(
+      ui.message,
+      'success',
+      '检查完成，结果文件中将有 ' + result.rows.length + ' 行标上颜色：' + countsText(counts) + '。点“下载检查结果”保存“' + fileResult.downloadName +
+        '”（原工作簿加颜色，外加“' + fileResult.summarySheet + '”表），用 WPS 或 Excel 打开。',
+    );
+  } finally {
+    setBusy(false);
+  }
+}
+
+/** A file chosen or dropped in the 网页版. */
+function chooseFile(file: File | null): void {
+  if (busy || mode !== 'file' || !file) return;
+  chosenFile = file;
+  fileResult = null;
+  hideResults();
+  hideMessage(ui.message);
+  setText(ui.fileName, file.name + '（' + (file.size >= 1024 * 1024 ? (file.size / 1024 / 1024).toFixed(1) + ' MB' : Math.max(1, Math.round(file.size / 1024)) + ' KB') + '）');
+  show(ui.fileName, true);
+  if (!looksLikeWorkbook(file.name)) {
+    renderMessage(ui.message, 'warning', '“' + file.name + '”看起来不是 .xlsx 工作簿。WPS 或 Excel 的表格请先另存为 .xlsx（Excel 工作簿）再检查；仍要检查可以直接点“检查合规”。');
+  }
+  setBusy(false);
+}
+
+function wireFileMode(): void {
+  ui.fileInput.onchange = () => {
+    const files = ui.fileInput.files;
+    chooseFile(files && files.length ? files[0] : null);
+  };
+  ui.download.onclick = () => {
+    if (fileResult) download(fileResult.blob, fileResult.downloadName);
+  };
+  // A file dropped anywhere on the page is taken; the browser must not open it instead.
+  const over = (event: DragEvent) => {
+    if (mode !== 'file') return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    ui.dropZone.className = 'drop-zone drop-zone--over';
+  };
+  document.addEventListener('dragover', over);
+  document.addEventListener('dragenter', over);
+  document.addEventListener('dragleave', () => {
+    ui.dropZone.className = 'drop-zone';
+  });
+  document.addEventListener('drop', (event: DragEvent) => {
+    if (mode !== 'file') return;
+    event.preventDefault();
+    ui.dropZone.className = 'drop-zone';
+    const files = event.dataTransfer && event.dataTransfer.files;
+    chooseFile(files && files.length ? files[0] : null);
+  });
+}
+
+/** Turns the pane into the 网页版, or says what the browser lacks. */
+function enterFileMode(): void {
+  const missing = missingBrowserFeatures();
+  if (missing.length > 0) {
+    setText(ui.oldBrowserDetail, '（缺少：' + missing.join('、') + '）');
+    show(ui.oldBrowser, true);
+    mode = 'none';
+    return;
+  }
+  mode = 'file';
+  show(ui.webIntro, true);
+  show(ui.fileField, true);
+  show(ui.summary, false);
+  show(ui.clearMarks, false);
+  show(ui.download, true);
+  setText(ui.privacyNote, '工作簿只在这台电脑的浏览器中处理，不会上传。');
+  wireFileMode();
+}
+
 async function selectTarget(target: RowTarget): Promise<void> {
+  if (mode === 'file') {
+    renderMessage(ui.message, 'info', '网页版不能跳到工作表中的行：下载的结果文件里，工作表“' + target.sheet + '”第 ' + target.row + ' 行已标上这个颜色。');
+    return;
+  }
   if (busy || !inExcel) return;
   const outcome = await guarded(() => selectRow(target.sheet, target.row, target.firstColumn, target.lastColumn));
   if (!outcome.ok) renderMessage(ui.message, 'error', outcome.error.message, outcome.error);
@@ -304,7 +442,15 @@ async function start(): Promise<void> {
   wire();
   setBusy(false);
 
+  if ((window as unknown as { dutyStandalone?: boolean }).dutyStandalone) {
+    // The one-file 网页版: no office.js at all.
+    enterFileMode();
+    setBusy(false);
+    return;
+  }
+
   inExcel = await waitForExcel();
+  mode = inExcel ? 'excel' : 'none';
   show(ui.loading, false);
   // The head's watchdog note has done its job: from here the page says it itself.
   const watchdog = (window as unknown as { dutyOfficeJs?: { failed: boolean; hide(): void } }).dutyOfficeJs;
@@ -313,8 +459,13 @@ async function start(): Promise<void> {
   const officeMissing = !inExcel && (typeof Office === 'undefined' || !!(watchdog && watchdog.failed));
   show(ui.officeJsMissing, officeMissing);
   show(ui.outside, !inExcel && !officeMissing);
+  if (!inExcel) {
+    // Outside Excel the page is the 网页版: check a workbook file here instead.
+    enterFileMode();
+    setBusy(false);
+    return;
+  }
   setBusy(false);
-  if (!inExcel) return;
 
   // The ribbon's 检查合规 uses the month chosen here (for the rest of the day).
   saveMonthChoice(chosenMonth());

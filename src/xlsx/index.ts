@@ -15,6 +15,8 @@ export type { OpenedWorkbook, ReadOptions } from './read';
 export { patchWorkbook } from './patch';
 export type { PatchOptions, PatchOutcome, PatchRequest } from './patch';
 export { verifyPatch, FEATURES } from './verify';
+export { checkOpenedWorkbook, lostPartsMessage } from './check';
+export type { CheckedOutcome, CheckedWorkbook, CheckStep } from './check';
 export type { LostPart } from './verify';
 export { XlsxRefusal } from './errors';
 export type { RefusalCode } from './errors';

@@ -107,3 +107,46 @@ export async function instrument(page: Page, origin: string, officeJs: string): 
 export function foreignRequests(record: PageRecord, origin: string): string[] {
   return record.requests.filter((url) => url !== OFFICE_JS_URL && url.indexOf(origin + '/') !== 0 && url.indexOf('data:') !== 0);
 }
+
+/** Where the add-in loads office.js from, and every file office.js loads beside itself. */
+export const OFFICE_JS_FOLDER = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+/** Microsoft's office.js and its host files, unmodified, from the devDependency @microsoft/office-js. */
+export const OFFICE_JS_DIST = path.resolve(__dirname, '..', '..', 'node_modules', '@microsoft', 'office-js', 'dist');
+
+export interface OfficeJsRecord extends PageRecord {
+  /** Files of the CDN folder served from the package (office.js, excel-win32-16.01.js, strings…). */
+  served: string[];
+  /** Requests neither on the test's origin nor a file of the package: blocked. */
+  blocked: string[];
+}
+
+/**
+ * Routes the CDN folder of office.js to the package's files (nothing leaves the machine) and
+ * blocks every other request that would leave `origin`, recording all of them.
+ */
+export async function instrumentOfficeJs(page: Page, origin: string): Promise<OfficeJsRecord> {
+  const record: OfficeJsRecord = { requests: [], dialogs: [], errors: [], served: [], blocked: [] };
+  page.on('request', (req) => record.requests.push(req.url()));
+  page.on('dialog', (dialog) => {
+    record.dialogs.push(dialog.type() + ': ' + dialog.message());
+    void dialog.dismiss().catch(() => undefined);
+  });
+  page.on('pageerror', (err) => record.errors.push('pageerror: ' + err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') record.errors.push('console: ' + msg.text());
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.indexOf(OFFICE_JS_FOLDER) === 0) {
+      const file = path.join(OFFICE_JS_DIST, decodeURIComponent(url.slice(OFFICE_JS_FOLDER.length).split('?')[0]));
+      if (file.indexOf(OFFICE_JS_DIST + path.sep) === 0 && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        record.served.push(url);
+        return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] || 'application/octet-stream', body: fs.readFileSync(file) });
+      }
+    }
+    if (url.indexOf(origin + '/') === 0) return route.continue();
+    record.blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return record;
+}

@@ -87,6 +87,12 @@ describe('office.js from the CDN cannot be loaded', () => {
       expect(await page.$('#office-js-wait')).toBeNull();
       expect(await visible(page, 'office-js-missing')).toBe(true);
       expect(await visible(page, 'loading')).toBe(false);
+      // …and offers the 网页版 right there: choose a file, check it in the browser.
+      expect(await visible(page, 'web-intro')).toBe(true);
+      expect(await visible(page, 'file-field')).toBe(true);
+      expect(await visible(page, 'btn-download')).toBe(true);
+      expect(await visible(page, 'btn-summary')).toBe(false);
+      expect(await page.isDisabled('#file-input')).toBe(false);
       await page.screenshot({ path: path.join(ARTIFACTS, 'office-js-missing.png') });
     } finally {
       await page.close();

@@ -1,6 +1,6 @@
 /** The pure helpers of the Excel edge: rectangles, address chunks, the state encoding. */
 import fc from 'fast-check';
-import { cellKey, chunkAddresses, decodeState, encodeState, mergeIntoRects, quoteSheetName, rectAddress, STATE_HEADER, type Rect, type SavedFormat } from '../../src/excel/blocks';
+import { CellMap, chunkAddresses, decodeState, encodeState, mergeIntoRects, quoteSheetName, rectAddress, STATE_HEADER, type Rect, type SavedFormat } from '../../src/excel/blocks';
 
 describe('mergeIntoRects', () => {
   const cases: Array<[string, Array<[number, number, string]>, string[]]> = [
@@ -65,29 +65,55 @@ describe('chunkAddresses', () => {
 
 describe('state encoding', () => {
   const f = (fill: string | null, font = '#000000'): SavedFormat => ({ fill, font });
-  const cases: Array<[string, Record<string, SavedFormat>]> = [
-    ['empty', {}],
-    ['one row of no fill', { [cellKey('表', 3, 1)]: f(null), [cellKey('表', 3, 2)]: f(null) }],
-    ['own fills and fonts', { [cellKey('表', 5, 1)]: f('#FFFF00', '#0000FF'), [cellKey('表', 5, 2)]: f(null), [cellKey('表', 5, 3)]: f('#FFFFFF') }],
-    ['sheet names that look like formulas', { [cellKey("=cmd|' /C calc'!A0", 2, 4)]: f(null) }],
-    ['gaps make separate rows', { [cellKey('a', 1, 1)]: f(null), [cellKey('a', 1, 3)]: f(null), [cellKey('b', 9, 2)]: f('#123456') }],
+  type Cell = [string, number, number, SavedFormat];
+  const map = (cells: Cell[]) => {
+    const out = new CellMap<SavedFormat>();
+    for (const [sheet, row, column, v] of cells) out.set(sheet, row, column, v);
+    return out;
+  };
+  const sorted = (m: CellMap<SavedFormat>) => m.entries().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
+  const cases: Array<[string, Cell[]]> = [
+    ['empty', []],
+    ['one row of no fill', [['表', 3, 1, f(null)], ['表', 3, 2, f(null)]]],
+    ['own fills and fonts', [['表', 5, 1, f('#FFFF00', '#0000FF')], ['表', 5, 2, f(null)], ['表', 5, 3, f('#FFFFFF')]]],
+    ['sheet names that look like formulas', [["=cmd|' /C calc'!A0", 2, 4, f(null)]]],
+    ['gaps make separate rows', [['a', 1, 1, f(null)], ['a', 1, 3, f(null)], ['b', 9, 2, f('#123456')]]],
+    ['far rows and columns (the last of the grid)', [['a', 1048576, 16384, f('#123456')], ['a', 1048576, 16383, f(null)], ['a', 1, 16384, f(null)]]],
   ];
-  test.each(cases)('%s round-trips', (_n, saved) => {
-    const rows = encodeState(saved);
-    expect(decodeState([STATE_HEADER, ...rows.map((r) => r.map(String))])).toEqual({ saved, sheetIds: {}, unreadable: 0 });
+  test.each(cases)('%s round-trips', (_n, cells) => {
+    const rows = encodeState(map(cells));
+    const back = decodeState([STATE_HEADER, ...rows.map((r) => r.map(String))]);
+    expect({ ...back, saved: sorted(back.saved) }).toEqual({ saved: sorted(map(cells)), sheetIds: {}, unreadable: 0 });
+    expect(back.saved.size).toBe(cells.length);
   });
   test('sheet ids are kept once per sheet (column G) and read back', () => {
-    const saved = { [cellKey('a', 1, 1)]: f(null), [cellKey('a', 2, 1)]: f(null), [cellKey('b', 9, 2)]: f('#123456') };
+    const saved = map([['a', 1, 1, f(null)], ['a', 2, 1, f(null)], ['b', 9, 2, f('#123456')]]);
     const rows = encodeState(saved, { a: '{1}', b: '{7}', c: '{9}' });
     expect(rows.map((r) => r[6])).toEqual(['{1}', '', '{7}']);
-    expect(decodeState([STATE_HEADER, ...rows.map((r) => r.map(String))])).toEqual({ saved, sheetIds: { a: '{1}', b: '{7}' }, unreadable: 0 });
+    const back = decodeState([STATE_HEADER, ...rows.map((r) => r.map(String))]);
+    expect({ ...back, saved: sorted(back.saved) }).toEqual({ saved: sorted(saved), sheetIds: { a: '{1}', b: '{7}' }, unreadable: 0 });
   });
   test('damaged rows are skipped and counted, never guessed', () => {
     const out = decodeState([STATE_HEADER, ['表', '3', '1', '2', '-|#000000*2'], ['表', 'x', '1', '2', '-|#000000*2'], ['表', '4', '1', '3', '-|#000000*2'], ['表', '5', '1', '1', 'red|#000000']]);
-    expect(out).toEqual({ saved: { [cellKey('表', 3, 1)]: f(null), [cellKey('表', 3, 2)]: f(null) }, sheetIds: {}, unreadable: 3 });
+    expect({ ...out, saved: sorted(out.saved) }).toEqual({ saved: [['表', 3, 1, f(null)], ['表', 3, 2, f(null)]], sheetIds: {}, unreadable: 3 });
   });
   test('a sheet without the header is not ours', () => {
-    expect(decodeState([['别的东西', 1, 2]]).saved).toEqual({});
+    expect(decodeState([['别的东西', 1, 2]]).saved.size).toBe(0);
+  });
+});
+
+describe('CellMap', () => {
+  test('cells are told apart per sheet, row and column, and counted once', () => {
+    const m = new CellMap<number>();
+    m.set('a', 1, 16384, 1);
+    m.set('a', 2, 1, 2);
+    m.set('b', 1, 16384, 3);
+    m.set('a', 1, 16384, 4);
+    expect(m.size).toBe(3);
+    expect([m.get('a', 1, 16384), m.get('a', 2, 1), m.get('b', 1, 16384), m.get('b', 2, 1)]).toEqual([4, 2, 3, undefined]);
+    expect(m.sheets()).toEqual(['a', 'b']);
+    expect(m.entries()).toEqual([['a', 1, 16384, 4], ['a', 2, 1, 2], ['b', 1, 16384, 3]]);
+    expect(m.cellsOf('a')).toEqual([{ row: 1, column: 16384, value: 4 }, { row: 2, column: 1, value: 2 }]);
   });
 });
 

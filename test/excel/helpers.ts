@@ -10,7 +10,9 @@ import { applyRowColours, writeSummarySheet } from '../../src/cli/write-xlsx';
 import { checkWorkbook, layoutSummary } from '../../src/core';
 import { dayFromExcelSerial } from '../../src/core/day';
 import type { CheckResult } from '../../src/core/types';
-import { columnLetters, createSim, installGlobals, parseArea, type Sim, type SimSheetInit } from '../sim';
+import { columnLetters, createSim, installGlobals, parseArea, versionAtLeast, type Sim, type SimSheetInit } from '../sim';
+import { realClient, type RealClient } from '../richapi/client';
+import { RichApiHost } from '../richapi/host';
 
 export type Formats = Record<string, [string | null, string | null]>;
 
@@ -88,13 +90,12 @@ export async function cliRun(sheets: SimSheetInit[], month: string, asOf: string
   return { formats, summary, result: outcome.result };
 }
 
-/** The formats of the input sheets in the simulator (the add-in's own sheets left out). */
 /**
  * Formats as the host path can see them: below 1.9 Office.js reads a white fill as no fill (the
  * two look the same), so on that path white counts as none on both sides of a comparison.
  */
 export function asSeenBy(f: Formats, apiVersion: string): Formats {
-  if (apiVersion !== '1.1') return f;
+  if (versionAtLeast(apiVersion, '1.9')) return f;
   const out: Formats = {};
   for (const k of Object.keys(f)) {
     const fill = f[k][0] === '#FFFFFF' ? null : f[k][0];
@@ -103,6 +104,7 @@ export function asSeenBy(f: Formats, apiVersion: string): Formats {
   return out;
 }
 
+/** The formats of the input sheets in the simulator (the add-in's own sheets left out). */
 export function simFormats(sim: Sim, sheets: SimSheetInit[]): Formats {
   const names = sheets.map((s) => s.name);
   return sim.workbook.formatsSnapshot((n) => names.indexOf(n) >= 0);
@@ -120,13 +122,60 @@ export function simSummary(sim: Sim, name: string, rows: number, cols: number): 
   return out;
 }
 
-/** A simulator with its globals installed; `done()` removes them. */
-export function withSim(sheets: SimSheetInit[], apiVersion: string, limitBytes?: number): Sim & { done: () => void } {
+/**
+ * How the adapter reaches the simulator: `sim`, the simulator's own Office.js facade; `richapi`,
+ * Microsoft's real Excel client (@microsoft/office-js) talking RichApi JSON to a host over the
+ * simulator (test/richapi). Every adapter suite runs in both (`X.test.ts`, `X.richapi.test.ts`).
+ */
+export type AdapterMode = 'sim' | 'richapi';
+
+let mode: AdapterMode = 'sim';
+let client: RealClient | null = null;
+
+/** Sets the mode of this test file's suites (each test file is its own module registry). */
+export function useMode(m: AdapterMode): void {
+  mode = m;
+}
+
+export function currentMode(): AdapterMode {
+  return mode;
+}
+
+/** The title a suite runs under, so a failure says which mode it was in. */
+export function modeTitle(): string {
+  return mode === 'sim' ? 'on the simulator' : 'through Microsoft’s Office.js client and the RichApi host';
+}
+
+/** What `withSim` gives: the simulator, with `Excel`/`Office` the ones the adapter uses. */
+export type TestSim = Sim & {
+  done: () => void;
+  /** The RichApi host in `richapi` mode (its requests, kinds and sizes), else null. */
+  richapi: RichApiHost | null;
+};
+
+/**
+ * A simulator with its globals installed, as if the workbook was just opened; `done()` removes
+ * them. In `richapi` mode `Excel` and `Office` (globals, and `sim.Excel` / `sim.Office` for the
+ * test's own runs and settings) are Microsoft's client's, its requirement matrix at `apiVersion`,
+ * answered by a RichApi host over the same simulator: the simulator's stats count the same syncs.
+ */
+export function withSim(sheets: SimSheetInit[], apiVersion: string, limitBytes?: number): TestSim {
   const sim = createSim({ sheets, apiVersion, limitBytes });
   // A new workbook, as if just opened: nothing remembered from the previous one.
   forgetSheetNames();
-  const done = installGlobals(sim);
-  return Object.assign(sim, { done });
+  if (mode === 'sim') return Object.assign(sim, { done: installGlobals(sim), richapi: null });
+  client = client || realClient();
+  const host = new RichApiHost(sim.host);
+  client.connect(host, apiVersion, sim.Office.context.document.settings);
+  const real = { Excel: client.Excel as unknown as Sim['Excel'], Office: client.Office as unknown as Sim['Office'] };
+  const done = installGlobals({ ...sim, ...real });
+  return Object.assign(sim, real, { done, richapi: host });
 }
 
-export const API_VERSIONS = ['1.1', '1.9'];
+/** ExcelApi levels every adapter suite runs at: Excel 2016, Office 2019 volume licence, 1.9 (RangeAreas, getCellProperties), 1.13 (merged areas). */
+export const API_VERSIONS = ['1.1', '1.7', '1.9', '1.13'];
+
+/** Whether ExcelApi `apiVersion` has `version`. */
+export function has(apiVersion: string, version: string): boolean {
+  return versionAtLeast(apiVersion, version);
+}

@@ -223,7 +223,18 @@ describe('limits, faults, protection', () => {
     });
     expect(await codeOf(missing)).toBe('ItemNotFound');
     s.setBusy(true);
-    expect(await codeOf(run(s, async (ctx) => ctx.sync()))).toBe('InvalidOperationInCellEditMode');
+    const list = run(s, async (ctx) => {
+      ctx.workbook.worksheets.load('items/name');
+      await ctx.sync();
+    });
+    expect(await codeOf(list)).toBe('InvalidOperationInCellEditMode');
+  });
+
+  test('a sync with nothing queued sends nothing (as in Office.js): not counted, never refused', async () => {
+    const s = sim();
+    s.setBusy(true);
+    expect(await codeOf(run(s, async (ctx) => ctx.sync()))).toBe('ok');
+    expect(s.stats.syncs).toBe(0);
   });
 
   test('installGlobals puts Excel and Office on globalThis and takes them away', () => {

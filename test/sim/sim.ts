@@ -13,6 +13,17 @@
  * wrong shape) stops the batch, the commands before it staying applied, as in Excel.
  * Counts syncs, commands and request/response bytes (UTF-8 JSON of the queued commands / loaded data);
  * either above `limitBytes` (default 5 MB) fails the sync with Request/ResponsePayloadSizeLimitExceeded.
+ * A sync with nothing queued sends nothing and is not counted, as in Office.js.
+ *
+ * Object paths as Microsoft's client keeps them (measured with test/richapi): an object made by a
+ * method (getRange, getUsedRange, getOffsetRange, worksheets.add, charts.add, …) is valid for the
+ * request it is first sent in. Only ranges (Range, RangeAreas) can be kept longer: inside
+ * `Excel.run` the client tracks every range until the run ends (unless `untrack()`ed), on a bare
+ * `new Excel.RequestContext()` only while tracked (`track()`, `context.trackedObjects.add`). A sheet
+ * from `worksheets.add()` cannot be kept: reusing it after its sync throws InvalidObjectPath, as
+ * does any such stale proxy (and everything reached through it). Behind test/richapi the same
+ * model answers Microsoft's real client: the RichApi host there only translates the protocol (wire
+ * names in test/richapi/wire-names.ts).
  */
 import { areaAddress, columnLetters, fullAddress, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet, type SimRect } from './address';
 
@@ -166,8 +177,12 @@ function key(row: number, column: number): number {
   return row * KEY_STRIDE + (column - 1);
 }
 
+// Under Jest the code runs in a vm context, where every global lookup (Math…) is slow: the
+// loops over every cell use local copies.
+const floor = Math.floor;
+
 function keyRow(k: number): number {
-  return Math.floor(k / KEY_STRIDE);
+  return floor(k / KEY_STRIDE);
 }
 
 function keyColumn(k: number): number {
@@ -258,8 +273,11 @@ export class SimWorkbook {
   }
 
   find(name: string): SheetState | undefined {
+    // Excel's sheet names are case-insensitive; the exact name first, as it is by far the usual.
+    for (const s of this.sheets) if (s.name === name) return s;
     const upper = name.toLocaleUpperCase();
-    return this.sheets.filter((s) => s.name.toLocaleUpperCase() === upper)[0];
+    for (const s of this.sheets) if (s.name.toLocaleUpperCase() === upper) return s;
+    return undefined;
   }
 
   byId(id: number): SheetState | undefined {
@@ -311,8 +329,8 @@ export class SimWorkbook {
       if (c.value === '') return;
       const r = keyRow(k);
       const col = keyColumn(k);
-      rows = Math.max(rows, r);
-      cols = Math.max(cols, col);
+      if (r > rows) rows = r;
+      if (col > cols) cols = col;
     });
     const out: Array<Array<string | number | boolean>> = [];
     for (let r = 1; r <= rows; r++) {
@@ -369,11 +387,10 @@ export class SimWorkbook {
     for (const s of this.sheets) {
       if (!filter(s.name)) continue;
       s.cells.forEach((c, k) => {
-        const r = keyRow(k);
-        const col = keyColumn(k);
-        const fill = this.fillAt(s.name, r, col);
-        const font = this.fontColourAt(s.name, r, col);
-        if (fill || font) out[s.name + '!' + columnLetters(col) + r] = [fill, font];
+        // As fillAt and fontColourAt give them: black counts as automatic.
+        const fill = c.fill || null;
+        const font = c.font && c.font !== '#000000' ? c.font : null;
+        if (fill || font) out[s.name + '!' + columnLetters(keyColumn(k)) + keyRow(k)] = [fill, font];
       });
     }
     return out;
@@ -385,6 +402,17 @@ export class SimWorkbook {
 interface Command {
   desc: unknown;
   apply: () => void;
+  /** A step of the protocol (test/richapi: instantiate, keep a reference), not an Excel command: not counted. */
+  meta?: boolean;
+}
+
+/**
+ * A sync as a RichApi host runs it (test/richapi): the request's real JSON size, and the real
+ * response's, measured once the loaded values are in (both against the limit).
+ */
+export interface WireSync {
+  requestBytes: number;
+  responseBytes(): number;
 }
 
 export class SimHost {
@@ -415,72 +443,125 @@ export class SimHost {
     this.fault = { atSync: this.stats.syncs + n, after: afterCommands };
   }
 
-  runSync(queue: Command[], pending: Array<() => void>, response: { bytes: number }): void {
+  /**
+   * Runs one sync's commands in order. A failing command stops the batch (the ones before it stay
+   * applied); its error carries `commandIndex`, its place in `queue`. `wire`: the sizes of the
+   * real request and response (test/richapi) instead of the simulator's own estimates.
+   */
+  runSync(queue: Command[], pending: Array<() => void>, response: { bytes: number }, wire?: WireSync): void {
     this.stats.syncs++;
-    const bytes = utf8Length(JSON.stringify(queue.map((c) => c.desc)));
+    let commands = 0;
+    for (const c of queue) if (!c.meta) commands++;
+    const bytes = wire ? wire.requestBytes : utf8Length(JSON.stringify(queue.filter((c) => !c.meta).map((c) => c.desc)));
     this.stats.requestBytes.push(bytes);
-    this.stats.commandsPerSync.push(queue.length);
-    this.stats.commands += queue.length;
+    this.stats.commandsPerSync.push(commands);
+    this.stats.commands += commands;
     const fault = this.fault && this.fault.atSync === this.stats.syncs ? this.fault : null;
     if (fault) this.fault = null;
     this.stats.errors.push(null);
     try {
-      this.applySync(queue, pending, response, bytes, fault);
+      this.applySync(queue, pending, response, bytes, fault, wire);
     } catch (e) {
       this.stats.errors[this.stats.errors.length - 1] = (e as SimError).code || 'Error';
       throw e;
     }
   }
 
-  private applySync(queue: Command[], pending: Array<() => void>, response: { bytes: number }, bytes: number, fault: { after: number } | null): void {
+  private applySync(queue: Command[], pending: Array<() => void>, response: { bytes: number }, bytes: number, fault: { after: number } | null, wire?: WireSync): void {
     if (this.busy) throw new SimError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
     if (bytes > this.limitBytes) {
       this.stats.responseBytes.push(0);
       throw new SimError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     }
-    // A fault past the end of the batch fails it after its last command.
-    const cut = fault ? Math.min(fault.after, queue.length) : -1;
+    // A fault past the end of the batch fails it after its last command (protocol steps not counted).
+    let total = 0;
+    for (const c of queue) if (!c.meta) total++;
+    const cut = fault ? Math.min(fault.after, total) : -1;
+    let done = 0;
     try {
       for (let i = 0; i <= queue.length; i++) {
-        if (i === cut) throw new SimError('GeneralException', 'Simulated failure after ' + cut + ' commands.');
-        if (i < queue.length) queue[i].apply();
+        const meta = i < queue.length && queue[i].meta;
+        if (done === cut && !meta) throw Object.assign(new SimError('GeneralException', 'Simulated failure after ' + cut + ' commands.'), { commandIndex: i });
+        if (i === queue.length) break;
+        try {
+          queue[i].apply();
+        } catch (e) {
+          if (e && typeof e === 'object') (e as { commandIndex?: number }).commandIndex = i;
+          throw e;
+        }
+        if (!meta) done++;
       }
     } catch (e) {
       this.stats.responseBytes.push(response.bytes);
       throw e;
     }
-    this.stats.responseBytes.push(response.bytes);
-    if (response.bytes > this.limitBytes) throw new SimError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    if (!wire) {
+      this.stats.responseBytes.push(response.bytes);
+      if (response.bytes > this.limitBytes) throw new SimError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      for (const p of pending) p();
+      return;
+    }
     for (const p of pending) p();
+    const real = wire.responseBytes();
+    this.stats.responseBytes.push(real);
+    if (real > this.limitBytes) throw new SimError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
   }
 }
+
+/**
+ * How a context keeps the object paths its proxies made (see the module comment): `run` for
+ * `Excel.run` (tracked until the run ends), `bare` for `new Excel.RequestContext()` (a method's
+ * range is valid for its request only, unless tracked), `host` for the RichApi host of
+ * test/richapi, which keeps what the real client tells it to keep.
+ */
+export type SimContextMode = 'run' | 'bare' | 'host';
 
 export class SimRequestContext {
   readonly workbook: SimWorkbookProxy;
   /** @internal */ _queue: Command[] = [];
   /** @internal */ _pending: Array<() => void> = [];
   /** @internal */ _response = { bytes: 0 };
-  constructor(readonly host: SimHost) {
+  /** @internal Syncs sent so far. */ _syncs = 0;
+  /** @internal Set when its Excel.run is over. */ _closed = false;
+  readonly trackedObjects = {
+    add: (o: SimObject | SimObject[]) => {
+      for (const x of Array.isArray(o) ? o : [o]) x.track();
+    },
+    remove: (o: SimObject | SimObject[]) => {
+      for (const x of Array.isArray(o) ? o : [o]) x.untrack();
+    },
+  };
+  constructor(readonly host: SimHost, readonly mode: SimContextMode = 'run') {
     this.workbook = new SimWorkbookProxy(this);
   }
-  /** @internal */ enqueue(desc: { op: string; method?: string; prop?: string; [more: string]: unknown }, apply: () => void): void {
-    const name = desc.op === 'call' ? String(desc.method) : desc.op === 'set' ? 'set ' + desc.prop : desc.op;
-    this.host.stats.members[name] = (this.host.stats.members[name] || 0) + 1;
-    this._queue.push({ desc, apply });
+  /** @internal */ enqueue(desc: { op: string; method?: string; prop?: string; [more: string]: unknown }, apply: () => void, meta = false): void {
+    if (!meta) {
+      const name = desc.op === 'call' ? String(desc.method) : desc.op === 'set' ? 'set ' + desc.prop : desc.op;
+      this.host.stats.members[name] = (this.host.stats.members[name] || 0) + 1;
+    }
+    this._queue.push({ desc, apply, meta });
   }
   /** @internal */ respond(value: unknown, set: () => void): void {
-    this._response.bytes += utf8Length(JSON.stringify(value === undefined ? null : value));
+    // Behind the RichApi host the real response is measured instead.
+    if (this.mode !== 'host') this._response.bytes += utf8Length(JSON.stringify(value === undefined ? null : value));
     this._pending.push(set);
   }
   async sync(): Promise<void> {
+    await this._sync();
+  }
+  /** @internal The sync, with the real request's sizes when the RichApi host runs it. */
+  async _sync(wire?: WireSync): Promise<void> {
     const queue = this._queue;
     this._queue = [];
+    // Office.js sends nothing for a sync with nothing queued.
+    if (!queue.length && !wire) return;
+    this._syncs++;
     await Promise.resolve();
     // Loads during this sync respond into fresh arrays; they become visible only on success.
     this._pending = [];
     this._response = { bytes: 0 };
     try {
-      this.host.runSync(queue, this._pending, this._response);
+      this.host.runSync(queue, this._pending, this._response, wire);
     } finally {
       this._pending = [];
       this._response = { bytes: 0 };
@@ -490,9 +571,91 @@ export class SimRequestContext {
 
 // ------------------------------------------------------------------ proxies
 
-abstract class SimObject {
+export abstract class SimObject {
   protected _data: Record<string, unknown> = {};
+  /**
+   * The proxy made by a method (getRange, getUsedRange, …) whose object path this one extends, or
+   * null (a path of properties and indexers from the workbook, valid as long as the context).
+   */
+  /** @internal */ _origin: SimObject | null = null;
+  /** @internal The sync (count) a method-made proxy was first sent in. */
+  /** @internal */ _sentAt: number | undefined = undefined;
+  /** @internal Whether the client keeps its reference (a range only). */
+  /** @internal */ _tracked = false;
+  /** @internal For a method-made proxy: the origin of the proxy it was made from. */
+  /** @internal */ _parentOrigin: SimObject | null = null;
   constructor(readonly _ctx: SimRequestContext, readonly _path: string) {}
+
+  /** The Excel class this proxy stands for (`Range`, `Worksheet`…), as the RichApi host names it. */
+  abstract get _type(): string;
+
+  /**
+   * Makes `child` a proxy derived from this one: `made` when a method made it (its path lives
+   * for one request unless tracked), else it shares this one's origin.
+   */
+  protected _derive<T extends SimObject>(child: T, made = false): T {
+    child._origin = made ? child : this._origin;
+    if (made) child._parentOrigin = this._origin;
+    // Excel.run tracks every range it makes (the client keeps a reference for it until the run ends).
+    if (made && child._ctx.mode === 'run' && child._trackable()) child._tracked = true;
+    return child;
+  }
+
+  /** Whether the client can keep this object's reference: ranges only (they have `_KeepReference`). */
+  /** @internal */ _trackable(): boolean {
+    return this._type === 'Range' || this._type === 'RangeAreas';
+  }
+
+  /**
+   * Throws InvalidObjectPath, as Microsoft's client does before sending, when this proxy's path
+   * is no longer valid; else marks it as sent in the coming sync.
+   */
+  /** @internal */ _use(): void {
+    const ctx = this._ctx;
+    if (!this._origin || ctx.mode === 'host') return;
+    // Up the methods this path was made through, to the first whose reference the client keeps.
+    let stale = false;
+    for (let o: SimObject | null = this._origin; o && !stale; o = o._parentOrigin) {
+      const sent = o._sentAt !== undefined;
+      stale = sent && (ctx._closed || (!o._tracked && o._sentAt! < ctx._syncs));
+      if (sent && o._tracked) break;
+    }
+    if (stale) {
+      throw new SimError(
+        'InvalidObjectPath',
+        "The object path '" + this._path + "' isn't working for what you're trying to do. If you're using the object across multiple \"context.sync\" calls and outside the sequential execution of a \".run\" batch, please use the \"context.trackedObjects.add()\" and \"context.trackedObjects.remove()\" methods to manage the object's lifetime.",
+      );
+    }
+    for (let o: SimObject | null = this._origin; o; o = o._parentOrigin) if (o._sentAt === undefined) o._sentAt = ctx._syncs;
+  }
+
+  /** Keeps this proxy's path valid across syncs (Office.js `track()`; a range only, else nothing). */
+  track(): this {
+    const o = this._origin;
+    if (o && o._trackable()) o._tracked = true;
+    return this;
+  }
+
+  /** Releases this proxy's path: not to be used after the sync it is sent in (Office.js `untrack()`). */
+  untrack(): this {
+    const o = this._origin;
+    if (o) o._tracked = false;
+    return this;
+  }
+
+  /**
+   * @internal Whether the object exists now (at sync), for the RichApi host's Instantiate: false
+   * for a null object; throws as Excel does for one that cannot be found.
+   */
+  _exists(): boolean {
+    return true;
+  }
+
+  /** @internal Queues a command of this proxy (checking its path first). */
+  protected _enqueue(desc: { op: string; method?: string; prop?: string; [more: string]: unknown }, apply: () => void): void {
+    this._use();
+    this._ctx.enqueue(desc, apply);
+  }
 
   protected _get<T>(prop: string): T {
     if (!Object.prototype.hasOwnProperty.call(this._data, prop)) {
@@ -512,14 +675,14 @@ abstract class SimObject {
   }
 
   protected _set(prop: string, version: string, value: unknown, apply: () => void): void {
-    this._ctx.enqueue({ op: 'set', path: this._path, prop, value }, () => {
+    this._enqueue({ op: 'set', path: this._path, prop, value }, () => {
       this._ctx.host.requireApi(version, this._path + '.' + prop);
       apply();
     });
   }
 
   protected _call(method: string, version: string, args: unknown[], apply: () => void): void {
-    this._ctx.enqueue({ op: 'call', path: this._path, method, args }, () => {
+    this._enqueue({ op: 'call', path: this._path, method, args }, () => {
       this._ctx.host.requireApi(version, this._path + '.' + method);
       apply();
     });
@@ -540,7 +703,7 @@ abstract class SimObject {
   }
 
   protected _queueLoad(props: string[]): void {
-    this._ctx.enqueue({ op: 'load', path: this._path, props }, () => {
+    this._enqueue({ op: 'load', path: this._path, props }, () => {
       const values = this._readNow(props);
       this._ctx.respond(values, () => this._accept(values));
     });
@@ -567,7 +730,7 @@ abstract class SimObject {
   private _children: Record<string, SimObject> = {};
   /** Navigation properties return the same proxy every time, as in Office.js. */
   protected _child<T extends SimObject>(name: string, make: () => T): T {
-    return (this._children[name] || (this._children[name] = make())) as T;
+    return (this._children[name] || (this._children[name] = this._derive(make()))) as T;
   }
 
   protected get _host(): SimHost {
@@ -579,6 +742,9 @@ abstract class SimObject {
 }
 
 class SimWorkbookProxy extends SimObject {
+  get _type(): string {
+    return 'Workbook';
+  }
   readonly worksheets: SimWorksheetCollection;
   readonly application: SimApplication;
   constructor(ctx: SimRequestContext) {
@@ -592,6 +758,9 @@ class SimWorkbookProxy extends SimObject {
 }
 
 class SimApplication extends SimObject implements Facade<Excel.Application, never, 'suspendApiCalculationUntilNextSync'> {
+  get _type(): string {
+    return 'Application';
+  }
   constructor(ctx: SimRequestContext) {
     super(ctx, 'application');
   }
@@ -604,6 +773,9 @@ class SimApplication extends SimObject implements Facade<Excel.Application, neve
 }
 
 class SimWorksheetCollection extends SimObject implements Facade<Excel.WorksheetCollection, never, 'getItem' | 'add' | 'getActiveWorksheet'> {
+  get _type(): string {
+    return 'WorksheetCollection';
+  }
   private _items: SimWorksheet[] | null = null;
   constructor(ctx: SimRequestContext) {
     super(ctx, 'worksheets');
@@ -622,7 +794,7 @@ class SimWorksheetCollection extends SimObject implements Facade<Excel.Worksheet
       else if (p === 'items') props.push('name');
       else throw new SimError('InvalidArgument', 'Cannot load ' + p + ' on worksheets');
     }
-    this._ctx.enqueue({ op: 'load', path: 'worksheets', props: props.map((p) => 'items/' + p) }, () => {
+    this._enqueue({ op: 'load', path: 'worksheets', props: props.map((p) => 'items/' + p) }, () => {
       const items = this._wb.sheets.map((s) => {
         const ws = new SimWorksheet(this._ctx, 'worksheets[' + s.id + ']', () => {
           const live = this._wb.byId(s.id);
@@ -640,18 +812,19 @@ class SimWorksheetCollection extends SimObject implements Facade<Excel.Worksheet
     return this;
   }
   getItem(key: string): SimWorksheet {
-    return new SimWorksheet(this._ctx, 'worksheets.getItem(' + JSON.stringify(key) + ')', () => {
-      const s = this._wb.find(key);
+    return this._derive(new SimWorksheet(this._ctx, 'worksheets.getItem(' + JSON.stringify(key) + ')', () => {
+      // Excel takes a sheet's name or its id (the real client names loaded sheets by id).
+      const s = this._wb.find(key) || this._wb.sheets.filter((x) => '{' + x.id + '}' === key)[0];
       if (!s) throw new SimError('ItemNotFound', 'The requested resource does not exist.', 'Worksheets.getItem');
       return s;
-    });
+    }));
   }
   getActiveWorksheet(): SimWorksheet {
-    return new SimWorksheet(this._ctx, 'worksheets.getActiveWorksheet()', () => {
+    return this._derive(new SimWorksheet(this._ctx, 'worksheets.getActiveWorksheet()', () => {
       const s = this._wb.active === null ? undefined : this._wb.byId(this._wb.active);
       if (!s) throw new SimError('ItemNotFound', 'No active worksheet.');
       return s;
-    });
+    }));
   }
   add(name?: string): SimWorksheet {
     let created: SheetState | null = null;
@@ -666,14 +839,21 @@ class SimWorksheetCollection extends SimObject implements Facade<Excel.Worksheet
       if (!n || n.length > 31 || /[\\/?*[\]:]/.test(n)) throw new SimError('InvalidArgument', 'Bad sheet name ' + n, 'Worksheets.add');
       created = this._wb.newSheet(n);
     });
-    return new SimWorksheet(this._ctx, 'worksheets.add(' + JSON.stringify(name) + ')', () => {
+    return this._derive(new SimWorksheet(this._ctx, 'worksheets.add(' + JSON.stringify(name) + ')', () => {
       if (!created || !this._wb.byId(created.id)) throw new SimError('ItemNotFound', 'The added sheet does not exist.');
       return created;
-    });
+    }), true);
   }
 }
 
 class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'id' | 'name' | 'visibility' | 'position' | 'showGridlines', 'getRange' | 'getRanges' | 'getUsedRange' | 'activate' | 'delete'> {
+  get _type(): string {
+    return 'Worksheet';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SheetState) {
     super(ctx, path);
   }
@@ -737,16 +917,16 @@ class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'id' | '
     return this._child('charts', () => new SimChartCollection(this._ctx, this._path + '.charts', this._resolve));
   }
   getRange(address?: string): SimRange {
-    return new SimRange(this._ctx, this._path + '.getRange(' + JSON.stringify(address) + ')', () => {
+    return this._derive(new SimRange(this._ctx, this._path + '.getRange(' + JSON.stringify(address) + ')', () => {
       const sheet = this._resolve();
       const rect = parseArea(splitSheet(address || '').ref);
       if (!rect || (address || '').indexOf(',') >= 0) throw new SimError('InvalidArgument', 'The argument is invalid or missing: ' + address, 'Worksheet.getRange');
       return { sheet, rect };
-    });
+    }), true);
   }
   getRanges(address?: string): SimRangeAreas {
     this._host.stats.members.getRanges = (this._host.stats.members.getRanges || 0) + 1;
-    return new SimRangeAreas(this._ctx, this._path + '.getRanges(' + JSON.stringify(address) + ')', () => {
+    return this._derive(new SimRangeAreas(this._ctx, this._path + '.getRanges(' + JSON.stringify(address) + ')', () => {
       this._host.requireApi('1.9', 'Worksheet.getRanges');
       const sheet = this._resolve();
       const text = address || '';
@@ -759,10 +939,10 @@ class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'id' | '
         if (!rect) throw new SimError('InvalidArgument', 'Bad area ' + p, 'Worksheet.getRanges');
         return { sheet, rect };
       });
-    });
+    }), true);
   }
   getUsedRange(valuesOnly?: boolean): SimRange {
-    return new SimRange(this._ctx, this._path + '.getUsedRange(' + (valuesOnly ? 'true' : '') + ')', () => {
+    return this._derive(new SimRange(this._ctx, this._path + '.getUsedRange(' + (valuesOnly ? 'true' : '') + ')', () => {
       if (valuesOnly !== undefined) this._host.requireApi('1.2', 'Worksheet.getUsedRange(valuesOnly)');
       const sheet = this._resolve();
       const cache = (sheet.usedCache = sheet.usedCache || {});
@@ -775,14 +955,14 @@ class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'id' | '
         if (!used) return;
         const r = keyRow(k);
         const col = keyColumn(k);
-        r1 = Math.min(r1, r);
-        c1 = Math.min(c1, col);
-        r2 = Math.max(r2, r);
-        c2 = Math.max(c2, col);
+        if (r < r1) r1 = r;
+        if (col < c1) c1 = col;
+        if (r > r2) r2 = r;
+        if (col > c2) c2 = col;
       });
       cache[which] = r2 ? { row: r1, column: c1, lastRow: r2, lastColumn: c2 } : null;
       return { sheet, rect: r2 ? { row: r1, column: c1, lastRow: r2, lastColumn: c2 } : { row: 1, column: 1, lastRow: 1, lastColumn: 1 } };
-    });
+    }), true);
   }
   activate(): void {
     this._call('activate', '1.1', [], () => {
@@ -804,6 +984,13 @@ class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'id' | '
 }
 
 class SimPageLayout extends SimObject implements Facade<Excel.PageLayout, 'orientation' | 'paperSize' | 'zoom', never> {
+  get _type(): string {
+    return 'PageLayout';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SheetState) {
     super(ctx, path);
   }
@@ -838,6 +1025,13 @@ class SimPageLayout extends SimObject implements Facade<Excel.PageLayout, 'orien
 }
 
 class SimWorksheetProtection extends SimObject implements Facade<Excel.WorksheetProtection, 'protected', never> {
+  get _type(): string {
+    return 'WorksheetProtection';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SheetState) {
     super(ctx, path);
   }
@@ -877,6 +1071,13 @@ function coerce(v: unknown, numberFormat: string | undefined, member: string): {
 }
 
 class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numberFormat' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount', 'getCell' | 'getOffsetRange' | 'getRow' | 'getLastRow' | 'getBoundingRect' | 'getCellProperties' | 'getMergedAreasOrNullObject' | 'merge' | 'select' | 'clear'> {
+  get _type(): string {
+    return 'Range';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => Target) {
     super(ctx, path);
   }
@@ -971,43 +1172,43 @@ class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numb
     return this._child('format', () => new SimRangeFormat(this._ctx, this._path + '.format', () => [this._resolve()]));
   }
   getCell(row: number, column: number): SimRange {
-    return new SimRange(this._ctx, this._path + '.getCell(' + row + ',' + column + ')', () => {
+    return this._derive(new SimRange(this._ctx, this._path + '.getCell(' + row + ',' + column + ')', () => {
       const t = this._resolve();
       const r = t.rect.row + row;
       const c = t.rect.column + column;
       return { sheet: t.sheet, rect: { row: r, lastRow: r, column: c, lastColumn: c } };
-    });
+    }), true);
   }
   /** The range moved by whole rows and columns; Excel refuses one that leaves the grid. */
   getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
-    return new SimRange(this._ctx, this._path + '.getOffsetRange(' + rowOffset + ',' + columnOffset + ')', () => {
+    return this._derive(new SimRange(this._ctx, this._path + '.getOffsetRange(' + rowOffset + ',' + columnOffset + ')', () => {
       const t = this._resolve();
       const rect = { row: t.rect.row + rowOffset, lastRow: t.rect.lastRow + rowOffset, column: t.rect.column + columnOffset, lastColumn: t.rect.lastColumn + columnOffset };
       if (rect.row < 1 || rect.column < 1 || rect.lastRow > MAX_ROWS || rect.lastColumn > MAX_COLUMNS) {
         throw new SimError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Range.getOffsetRange');
       }
       return { sheet: t.sheet, rect };
-    });
+    }), true);
   }
   /** One row of the range (0-based), as wide as the range. */
   getRow(row: number): SimRange {
-    return new SimRange(this._ctx, this._path + '.getRow(' + row + ')', () => {
+    return this._derive(new SimRange(this._ctx, this._path + '.getRow(' + row + ')', () => {
       const t = this._resolve();
       const r = t.rect.row + row;
       if (row < 0 || r > t.rect.lastRow) throw new SimError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Range.getRow');
       return { sheet: t.sheet, rect: { row: r, lastRow: r, column: t.rect.column, lastColumn: t.rect.lastColumn } };
-    });
+    }), true);
   }
   /** The last row of the range. */
   getLastRow(): SimRange {
-    return new SimRange(this._ctx, this._path + '.getLastRow()', () => {
+    return this._derive(new SimRange(this._ctx, this._path + '.getLastRow()', () => {
       const t = this._resolve();
       return { sheet: t.sheet, rect: { row: t.rect.lastRow, lastRow: t.rect.lastRow, column: t.rect.column, lastColumn: t.rect.lastColumn } };
-    });
+    }), true);
   }
   /** The smallest range holding this one and another (a range of the same sheet here). */
   getBoundingRect(anotherRange: Excel.Range | string): SimRange {
-    return new SimRange(this._ctx, this._path + '.getBoundingRect(…)', () => {
+    return this._derive(new SimRange(this._ctx, this._path + '.getBoundingRect(…)', () => {
       const t = this._resolve();
       if (!(anotherRange instanceof SimRange)) throw new SimError('InvalidArgument', 'The simulator takes a Range here.', 'Range.getBoundingRect');
       const o = anotherRange._resolve();
@@ -1019,11 +1220,11 @@ class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numb
         lastColumn: Math.max(t.rect.lastColumn, o.rect.lastColumn),
       };
       return { sheet: t.sheet, rect };
-    });
+    }), true);
   }
   getCellProperties(options: Excel.CellPropertiesLoadOptions): OfficeExtension.ClientResult<Excel.CellProperties[][]> {
     const result = { loaded: false, value: undefined as unknown as Excel.CellProperties[][] };
-    this._ctx.enqueue({ op: 'call', path: this._path, method: 'getCellProperties', args: [options] }, () => {
+    this._enqueue({ op: 'call', path: this._path, method: 'getCellProperties', args: [options] }, () => {
       this._host.requireApi('1.9', 'Range.getCellProperties');
       const t = this._resolve();
       const f = options.format;
@@ -1072,7 +1273,8 @@ class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numb
   getMergedAreasOrNullObject(): SimRangeAreas {
     // A path, not a command: counted apart, as getRanges, for the tests.
     this._host.stats.members.getMergedAreasOrNullObject = (this._host.stats.members.getMergedAreasOrNullObject || 0) + 1;
-    return new SimRangeAreas(
+    return this._derive(
+      new SimRangeAreas(
       this._ctx,
       this._path + '.getMergedAreasOrNullObject()',
       () => {
@@ -1084,7 +1286,20 @@ class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numb
         return areas.map((m) => ({ sheet: t.sheet, rect: { ...m } }));
       },
       true,
+      ),
     );
+  }
+  /**
+   * What Microsoft's client sends before it writes more than 1,500 cells of values or formats in
+   * row chunks (from ExcelApi 1.3): the whole array's size must be the range's.
+   */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this._call('_ValidateArraySize', '1.3', [rows, columns], () => {
+      const t = this._resolve();
+      if (rows !== t.rect.lastRow - t.rect.row + 1 || columns !== t.rect.lastColumn - t.rect.column + 1) {
+        throw new SimError('InvalidArgument', 'The number of rows or columns in the input array does not match the size or dimensions of the range.', 'Range._ValidateArraySize');
+      }
+    });
   }
   merge(across?: boolean): void {
     this._call('merge', '1.2', [across], () => {
@@ -1128,6 +1343,12 @@ class SimRange extends SimObject implements Facade<Excel.Range, 'values' | 'numb
  * its `areas` went through a sync (reading it earlier throws, as a property not loaded).
  */
 class SimRangeAreas extends SimObject implements Facade<Excel.RangeAreas, 'address' | 'areaCount' | 'isNullObject', never> {
+  get _type(): string {
+    return 'RangeAreas';
+  }
+  _exists(): boolean {
+    return this._resolveOrNull() !== null;
+  }
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => Target[], readonly _nullable = false) {
     super(ctx, path);
   }
@@ -1150,7 +1371,7 @@ class SimRangeAreas extends SimObject implements Facade<Excel.RangeAreas, 'addre
     return name === 'areas' ? this.areas : null;
   }
   protected _queueLoad(props: string[]): void {
-    this._ctx.enqueue({ op: 'load', path: this._path, props }, () => {
+    this._enqueue({ op: 'load', path: this._path, props }, () => {
       const values = this._readNow(props);
       values.isNullObject = this._resolveOrNull() === null;
       this._ctx.respond(values, () => this._accept(values));
@@ -1181,6 +1402,12 @@ class SimRangeAreas extends SimObject implements Facade<Excel.RangeAreas, 'addre
  * parent) and reading `items` throws, so an adapter that does not look first is caught.
  */
 class SimRangeCollection extends SimObject implements Facade<Excel.RangeCollection, 'isNullObject', never> {
+  get _type(): string {
+    return 'RangeCollection';
+  }
+  _exists(): boolean {
+    return this._parent._resolveOrNull() !== null;
+  }
   private _items: SimRange[] | null = null;
   constructor(ctx: SimRequestContext, path: string, readonly _parent: SimRangeAreas) {
     super(ctx, path);
@@ -1203,7 +1430,7 @@ class SimRangeCollection extends SimObject implements Facade<Excel.RangeCollecti
       else if (p === 'items') props.push('address');
       else throw new SimError('InvalidArgument', 'Cannot load ' + p + ' on ' + this._path);
     }
-    this._ctx.enqueue({ op: 'load', path: this._path, props: props.map((p) => 'items/' + p) }, () => {
+    this._enqueue({ op: 'load', path: this._path, props: props.map((p) => 'items/' + p) }, () => {
       this._host.requireApi('1.9', 'RangeAreas.areas');
       const areas = this._parent._resolveOrNull();
       if (!areas) {
@@ -1214,7 +1441,7 @@ class SimRangeCollection extends SimObject implements Facade<Excel.RangeCollecti
         });
         return;
       }
-      const items = areas.map((t, i) => new SimRange(this._ctx, this._path + '.items[' + i + ']', () => t));
+      const items = areas.map((t, i) => this._derive(new SimRange(this._ctx, this._path + '.items[' + i + ']', () => t)));
       const loaded = items.map((r) => r._readNow(props));
       this._ctx.respond(loaded, () => {
         items.forEach((r, i) => r._accept(loaded[i]));
@@ -1260,6 +1487,13 @@ abstract class SimFormatPart extends SimObject {
 }
 
 class SimRangeFormat extends SimFormatPart implements Facade<Excel.RangeFormat, 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'columnWidth', 'autofitRows' | 'autofitColumns'> {
+  get _type(): string {
+    return 'RangeFormat';
+  }
+  _exists(): boolean {
+    this._targets();
+    return true;
+  }
   protected _loadable(): Record<string, [string, () => unknown]> {
     return { wrapText: ['1.1', () => this._common((c) => !!(c && c.wrap))] };
   }
@@ -1313,6 +1547,13 @@ class SimRangeFormat extends SimFormatPart implements Facade<Excel.RangeFormat, 
 }
 
 class SimRangeFill extends SimFormatPart implements Facade<Excel.RangeFill, 'color' | 'pattern', 'clear'> {
+  get _type(): string {
+    return 'RangeFill';
+  }
+  _exists(): boolean {
+    this._targets();
+    return true;
+  }
   protected _loadable(): Record<string, [string, () => unknown]> {
     return {
       color: ['1.1', () => this._common((c) => (c && c.fill ? c.fill : '#FFFFFF'))],
@@ -1340,6 +1581,13 @@ class SimRangeFill extends SimFormatPart implements Facade<Excel.RangeFill, 'col
 }
 
 class SimRangeFont extends SimFormatPart implements Facade<Excel.RangeFont, 'color' | 'bold' | 'size' | 'underline', never> {
+  get _type(): string {
+    return 'RangeFont';
+  }
+  _exists(): boolean {
+    this._targets();
+    return true;
+  }
   protected _loadable(): Record<string, [string, () => unknown]> {
     return {
       color: ['1.1', () => this._common((c) => (c && c.font ? c.font : '#000000'))],
@@ -1373,15 +1621,29 @@ class SimRangeFont extends SimFormatPart implements Facade<Excel.RangeFont, 'col
 }
 
 class SimRangeBorderCollection extends SimFormatPart implements Facade<Excel.RangeBorderCollection, never, 'getItem'> {
+  get _type(): string {
+    return 'RangeBorderCollection';
+  }
+  _exists(): boolean {
+    this._targets();
+    return true;
+  }
   protected _loadable(): Record<string, [string, () => unknown]> {
     return {};
   }
   getItem(index: Excel.BorderIndex | 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal' | 'DiagonalDown' | 'DiagonalUp'): SimRangeBorder {
-    return new SimRangeBorder(this._ctx, this._path + '.getItem(' + index + ')', this._targets, String(index));
+    return this._derive(new SimRangeBorder(this._ctx, this._path + '.getItem(' + index + ')', this._targets, String(index)));
   }
 }
 
 class SimRangeBorder extends SimFormatPart implements Facade<Excel.RangeBorder, 'style' | 'color', never> {
+  get _type(): string {
+    return 'RangeBorder';
+  }
+  _exists(): boolean {
+    this._targets();
+    return true;
+  }
   constructor(ctx: SimRequestContext, path: string, targets: () => Target[], readonly _index: string) {
     super(ctx, path, targets);
   }
@@ -1403,6 +1665,13 @@ class SimRangeBorder extends SimFormatPart implements Facade<Excel.RangeBorder, 
 }
 
 class SimChartCollection extends SimObject implements Facade<Excel.ChartCollection, never, 'add'> {
+  get _type(): string {
+    return 'ChartCollection';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SheetState) {
     super(ctx, path);
   }
@@ -1419,14 +1688,21 @@ class SimChartCollection extends SimObject implements Facade<Excel.ChartCollecti
       chart = { type: String(type), source: fullAddress(t.sheet.name, t.rect), seriesBy: String(seriesBy || 'Auto'), title: '', position: null, xAxisValues: [] };
       sheet.charts.push(chart);
     });
-    return new SimChart(this._ctx, this._path + '.add()', () => {
+    return this._derive(new SimChart(this._ctx, this._path + '.add()', () => {
       if (!chart) throw new SimError('ItemNotFound', 'The chart was not added.');
       return chart;
-    });
+    }), true);
   }
 }
 
 class SimChart extends SimObject implements Facade<Excel.Chart, never, 'setPosition'> {
+  get _type(): string {
+    return 'Chart';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SimChartState) {
     super(ctx, path);
   }
@@ -1447,6 +1723,13 @@ class SimChart extends SimObject implements Facade<Excel.Chart, never, 'setPosit
 }
 
 class SimChartTitle extends SimObject implements Facade<Excel.ChartTitle, 'text', never> {
+  get _type(): string {
+    return 'ChartTitle';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SimChartState) {
     super(ctx, path);
   }
@@ -1464,6 +1747,13 @@ class SimChartTitle extends SimObject implements Facade<Excel.ChartTitle, 'text'
 }
 
 class SimChartSeriesCollection extends SimObject implements Facade<Excel.ChartSeriesCollection, never, 'getItemAt'> {
+  get _type(): string {
+    return 'ChartSeriesCollection';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SimChartState) {
     super(ctx, path);
   }
@@ -1471,11 +1761,18 @@ class SimChartSeriesCollection extends SimObject implements Facade<Excel.ChartSe
     return {};
   }
   getItemAt(index: number): SimChartSeries {
-    return new SimChartSeries(this._ctx, this._path + '.getItemAt(' + index + ')', this._resolve, index);
+    return this._derive(new SimChartSeries(this._ctx, this._path + '.getItemAt(' + index + ')', this._resolve, index));
   }
 }
 
 class SimChartSeries extends SimObject implements Facade<Excel.ChartSeries, never, 'setXAxisValues'> {
+  get _type(): string {
+    return 'ChartSeries';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
   constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SimChartState, readonly _index: number) {
     super(ctx, path);
   }
@@ -1495,7 +1792,11 @@ class SimChartSeries extends SimObject implements Facade<Excel.ChartSeries, neve
 // ------------------------------------------------------------------ facades of the globals
 
 export interface SimGlobals {
-  Excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  Excel: {
+    run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+    /** A context outside `Excel.run`: its method-made proxies live for one sync unless tracked. */
+    RequestContext: new () => Excel.RequestContext;
+  };
   Office: {
     context: {
       requirements: { isSetSupported(name: string, minVersion?: string): boolean };
@@ -1518,11 +1819,19 @@ export function makeGlobals(host: SimHost): SimGlobals {
     Excel: {
       async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
         host.stats.runs++;
-        const ctx = new SimRequestContext(host);
-        const out = await batch(ctx as unknown as Excel.RequestContext);
-        if (ctx._queue.length) await ctx.sync();
-        return out;
+        const ctx = new SimRequestContext(host, 'run');
+        try {
+          const out = await batch(ctx as unknown as Excel.RequestContext);
+          if (ctx._queue.length) await ctx.sync();
+          return out;
+        } finally {
+          // The run's references are released: its method-made proxies are not to be used again.
+          ctx._closed = true;
+        }
       },
+      RequestContext: function RequestContext() {
+        return new SimRequestContext(host, 'bare');
+      } as unknown as new () => Excel.RequestContext,
     },
     Office: {
       context: {

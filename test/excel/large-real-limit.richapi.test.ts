@@ -1,0 +1,6 @@
+/** See suites/large.ts: through Microsoft's Office.js client and the RichApi host. */
+import { useMode } from './helpers';
+import { largeRealLimitSuite } from './suites/large';
+
+useMode('richapi');
+largeRealLimitSuite();
