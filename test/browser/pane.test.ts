@@ -51,6 +51,8 @@ interface SimWindow {
     fillAt(sheet: string, row: number, col: number): string | null;
     fontColourAt(sheet: string, row: number, col: number): string | null;
     valuesOf(sheet: string): unknown[][];
+    rowHeights(sheet: string): Record<number, number>;
+    pageSetup(sheet: string): Record<string, unknown>;
     sheetNames(): string[];
     selection(): { sheet: string; address: string } | null;
     stats(): unknown;
@@ -324,6 +326,13 @@ describe('task pane in Chromium with the Excel simulator (ExcelApi 1.9)', () => 
     // a number or a date (=cmd…, 1/1) would show up here as #NAME? or a serial.
     const cells = values;
     expect(cells.slice(0, layout.values.length).map((r) => r.slice(0, layout.values[0].length))).toEqual(layout.values);
+    // Row heights and page numbers as the command line writes them (core/layout.ts), not Excel's autofit.
+    const heights = await page.evaluate((name) => (window as unknown as SimWindow).__sim.rowHeights(name), summarySheetName(MONTH));
+    expect(layout.values.map((_r, i) => heights[i + 1])).toEqual(layout.rowHeights);
+    expect(await page.evaluate((name) => (window as unknown as SimWindow).__sim.pageSetup(name), summarySheetName(MONTH))).toMatchObject({
+      firstPageNumber: 1,
+      centerFooter: '第 &P 页，共 &N 页',
+    });
     const leaderRow = cells.find((r) => r[0] === '鲁攀');
     expect(leaderRow && leaderRow.slice(0, 8)).toEqual(['鲁攀', '班子成员', 2, 0, 0, '0/1', '和平加油站', '未完成']);
     expect(cells.some((r) => r.indexOf(FORMULA_TEXT) >= 0)).toBe(true);
