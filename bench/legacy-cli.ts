@@ -8,10 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbook, layoutSummary } from '../src/core';
 import { commit, stage } from '../src/cli/files';
-import { censusOf, compareCensus } from '../src/cli/lost-parts';
-import { loadWorkbook } from '../src/cli/read-xlsx';
-import { applyRowColours, defaultFontOf, renderWorkbook, restoreInternalHyperlinks, writeSummarySheet } from '../src/cli/write-xlsx';
-import { escapeUnencodableText } from '../src/cli/xml-text';
+import { censusOf, compareCensus } from './legacy/lost-parts';
+import { loadWorkbook } from './legacy/read-xlsx';
+import { applyRowColours, defaultFontOf, renderWorkbook, restoreInternalHyperlinks, writeSummarySheet } from './legacy/write-xlsx';
+import { escapeUnencodableText } from './legacy/xml-text';
 import { CHECK } from './generate';
 
 export async function runLegacy(input: string, output: string): Promise<void> {

@@ -7,6 +7,8 @@
 import type { CheckResult } from '../core/types';
 import { STEP_LABEL, STEP_START } from '../web/protocol';
 import type { CheckRequest, WorkerReply } from '../web/protocol';
+import type { HostOutcome, PaneHost, RunOptions } from './host';
+import { countsOf, countsText, groupItems } from './render';
 
 declare const __DUTY_WORKER_SOURCE__: string;
 
@@ -144,4 +146,53 @@ export function download(blob: Blob, name: string): void {
   a.click();
   document.body.removeChild(a);
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The 网页版's host: a chosen file instead of an open workbook, and the result to download. */
+export interface FileHost extends PaneHost {
+  readonly kind: 'file';
+  /** The file 检查合规 checks next; any earlier result is dropped. */
+  choose(file: File): void;
+  chosen(): File | null;
+  /** The result of the last check, or null. */
+  ready(): FileCheckDone | null;
+  /** 下载检查结果. */
+  download(): void;
+}
+
+export function createFileHost(): FileHost {
+  let file: File | null = null;
+  let done: FileCheckDone | null = null;
+  return {
+    kind: 'file',
+    choose(f: File) {
+      file = f;
+      done = null;
+    },
+    chosen: () => file,
+    ready: () => done,
+    async check(options: RunOptions, progress: (fraction: number, label: string) => void): Promise<HostOutcome<{ result: CheckResult; message: string }>> {
+      done = null;
+      if (!file) return { ok: false, error: { code: 'no-file', message: '请先选择要检查的工作簿（.xlsx 文件）。' } };
+      const outcome = await checkFile(file, options, progress);
+      if (!outcome.ok) return outcome;
+      done = outcome.value;
+      const result = done.result;
+      return {
+        ok: true,
+        value: {
+          result,
+          message:
+            '检查完成，结果文件中将有 ' + result.rows.length + ' 行标上颜色：' + countsText(countsOf(groupItems(result))) + '。点“下载检查结果”保存“' +
+            done.downloadName + '”（原工作簿加颜色，外加“' + done.summarySheet + '”表），用 WPS 或 Excel 打开。',
+        },
+      };
+    },
+    async select(target) {
+      return { ok: true, value: '网页版不能跳到工作表中的行：下载的结果文件里，工作表“' + target.sheet + '”第 ' + target.row + ' 行已标上这个颜色。' };
+    },
+    download() {
+      if (done) download(done.blob, done.downloadName);
+    },
+  };
 }

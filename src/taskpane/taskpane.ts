@@ -11,8 +11,8 @@
 import { dayFromYmd, ymdFromDay } from '../core/day';
 import { defaultMonth } from '../core/period';
 import type { CheckResult } from '../core/types';
-import { checkCompliance, clearMarks, describeRequirements, mergedCellsHint, selectRow, writeMonthlySummary } from '../excel';
-import type { AddinError, AddinOutcome } from '../excel';
+import { describeRequirements } from '../excel';
+import type { AddinError } from '../excel';
 import {
   localToday,
   onLastRunChanged,
@@ -22,7 +22,9 @@ import {
   type LastRibbonRun,
 } from '../commands/ribbon-state';
 import { add, byId, clear, el, setText, show } from './dom';
-import { checkFile, download, looksLikeWorkbook, missingBrowserFeatures, type FileCheckDone } from './file-host';
+import { excelHost } from './excel-host';
+import { createFileHost, looksLikeWorkbook, missingBrowserFeatures, type FileHost } from './file-host';
+import type { HostError, PaneHost } from './host';
 import {
   countsOf,
   countsText,
@@ -69,13 +71,10 @@ const ui = {
   privacyNote: byId('privacy-note'),
 };
 
-/** excel: the open workbook through Office.js · file: a chosen file, checked in this browser · none: neither works. */
-let mode: 'excel' | 'file' | 'none' = 'none';
-let inExcel = false;
+/** Where the pane runs: Excel, the 网页版 (a file checked in this browser), or null while neither works. */
+let host: PaneHost | null = null;
+let fileHost: FileHost | null = null;
 let busy = false;
-/** The workbook file chosen in the 网页版, and its checked result ready to download. */
-let chosenFile: File | null = null;
-let fileResult: FileCheckDone | null = null;
 /** The month and as-of date of the results on show, or null when none are shown. */
 let shownFor: { month: string; asOf: string } | null = null;
 
@@ -134,16 +133,15 @@ function readOptions(): { month: string; asOf: string } | null {
 
 function setBusy(on: boolean, label?: string): void {
   busy = on;
-  const usable = mode !== 'none';
-  ui.check.disabled = on || !usable || (mode === 'file' && !chosenFile);
-  ui.summary.disabled = on || mode !== 'excel';
-  ui.clearMarks.disabled = on || mode !== 'excel';
-  ui.download.disabled = on || !fileResult;
-  ui.fileInput.disabled = on || mode !== 'file';
-  ui.year.disabled = !usable;
-  ui.month.disabled = !usable;
-  ui.asOf.disabled = !usable;
-  ui.today.disabled = !usable;
+  ui.check.disabled = on || !host || (!!fileHost && !fileHost.chosen());
+  ui.summary.disabled = on || !host || !host.summary;
+  ui.clearMarks.disabled = on || !host || !host.clear;
+  ui.download.disabled = on || !fileHost || !fileHost.ready();
+  ui.fileInput.disabled = on || !fileHost;
+  ui.year.disabled = !host;
+  ui.month.disabled = !host;
+  ui.asOf.disabled = !host;
+  ui.today.disabled = !host;
   if (label) setText(ui.progressLabel, label);
   show(ui.progress, on);
   ui.controls.setAttribute('aria-busy', on ? 'true' : 'false');
@@ -184,26 +182,16 @@ function markStale(): void {
   show(ui.stale, stale);
 }
 
-/** The adapter never throws by contract; this only guards against a bug turning into a blank pane. */
-function unexpected(err: unknown): AddinError {
-  const text = err && typeof err === 'object' && 'message' in err ? String((err as Error).message) : String(err);
-  return { code: 'host', message: '加载项遇到了意外错误，操作没有完成。请关闭面板后重试；如果仍然出错，请把技术详情告诉维护人员。', detail: text };
+function showError(error: HostError): void {
+  renderMessage(ui.message, 'error', error.message, { code: 'host', message: error.message, detail: error.detail || '' } as AddinError);
 }
 
-async function guarded<T>(work: () => Promise<AddinOutcome<T>>): Promise<AddinOutcome<T>> {
-  try {
-    return await work();
-  } catch (err) {
-    return { ok: false, error: unexpected(err) };
-  }
-}
+const BUSY_LABEL: Record<Action, string> = { check: '正在检查并标注颜色…', summary: '正在生成月度汇总表…', clear: '正在恢复原有格式…' };
 
 async function run(action: Action): Promise<void> {
-  if (busy || mode === 'none') return;
-  if (mode === 'file') {
-    if (action === 'check') await runFileCheck();
-    return;
-  }
+  const h = host;
+  if (busy || !h) return;
+  if ((action === 'summary' && !h.summary) || (action === 'clear' && !h.clear)) return;
   let options: { month: string; asOf: string } | null = null;
   if (action !== 'clear') {
     options = readOptions();
@@ -213,73 +201,22 @@ async function run(action: Action): Promise<void> {
     }
   }
   hideMessage(ui.message);
-  setBusy(true, action === 'check' ? '正在检查并标注颜色…' : action === 'summary' ? '正在生成月度汇总表…' : '正在恢复原有格式…');
+  setBusy(true, BUSY_LABEL[action]);
   try {
-    if (action === 'check') {
-      const outcome = await guarded(() => checkCompliance(options!));
-      if (!outcome.ok) return renderMessage(ui.message, 'error', outcome.error.message, outcome.error);
-      const result = outcome.value.result;
-      showResults(result);
-      const counts = countsOf(groupItems(result));
-      renderMessage(
-        ui.message,
-        'success',
-        '检查完成，已为 ' + result.rows.length + ' 行标上颜色：' + countsText(counts) + '。点击下面的条目可跳到对应的行。' +
-          mergedCellsHint(result, outcome.value.mergedCellsRead),
-      );
-    } else if (action === 'summary') {
-      const outcome = await guarded(() => writeMonthlySummary(options!));
-      if (!outcome.ok) return renderMessage(ui.message, 'error', outcome.error.message, outcome.error);
-      showResults(outcome.value.result);
-      renderMessage(
-        ui.message,
-        'success',
-        '已生成“' + outcome.value.sheetName + '”工作表' + (outcome.value.chart ? '（含图表）' : '') + '，并已切换到该表。行的颜色没有改动；需要标色请点“检查合规”。',
-      );
-    } else {
-      const outcome = await guarded(() => clearMarks());
-      if (!outcome.ok) return renderMessage(ui.message, 'error', outcome.error.message, outcome.error);
+    if (action === 'clear') {
+      const outcome = await h.clear!();
+      if (!outcome.ok) return showError(outcome.error);
       hideResults();
-      const n = outcome.value.restoredCells;
-      renderMessage(ui.message, 'success', n > 0 ? '已恢复 ' + n + ' 个单元格检查前的格式。' : '没有需要清除的标记。');
-    }
-  } finally {
-    setBusy(false);
-  }
-}
-
-/** 检查合规 in the 网页版: the chosen file, checked in a worker; the result waits for 下载检查结果. */
-async function runFileCheck(): Promise<void> {
-  if (!chosenFile) {
-    renderMessage(ui.message, 'error', '请先选择要检查的工作簿（.xlsx 文件）。');
-    return;
-  }
-  const options = readOptions();
-  if (!options) {
-    ui.asOf.focus();
-    return;
-  }
-  hideMessage(ui.message);
-  fileResult = null;
-  setBusy(true, '正在读取文件…');
-  setProgress(0, '正在读取文件…');
-  try {
-    const outcome = await checkFile(chosenFile, options, setProgress);
-    if (!outcome.ok) {
-      hideResults();
-      renderMessage(ui.message, 'error', outcome.error.message, { code: 'host', message: outcome.error.message, detail: outcome.error.detail || '' } as AddinError);
+      renderMessage(ui.message, 'success', outcome.value.message);
       return;
     }
-    fileResult = outcome.value;
-    const result = fileResult.result;
-    showResults(result);
-    const counts = countsOf(groupItems(result));
-    renderMessage(
-      ui.message,
-      'success',
-      '检查完成，结果文件中将有 ' + result.rows.length + ' 行标上颜色：' + countsText(counts) + '。点“下载检查结果”保存“' + fileResult.downloadName +
-        '”（原工作簿加颜色，外加“' + fileResult.summarySheet + '”表），用 WPS 或 Excel 打开。',
-    );
+    const outcome = action === 'check' ? await h.check(options!, setProgress) : await h.summary!(options!);
+    if (!outcome.ok) {
+      if (h.kind === 'file') hideResults();
+      return showError(outcome.error);
+    }
+    showResults(outcome.value.result);
+    renderMessage(ui.message, 'success', outcome.value.message);
   } finally {
     setBusy(false);
   }
@@ -287,9 +224,8 @@ async function runFileCheck(): Promise<void> {
 
 /** A file chosen or dropped in the 网页版. */
 function chooseFile(file: File | null): void {
-  if (busy || mode !== 'file' || !file) return;
-  chosenFile = file;
-  fileResult = null;
+  if (busy || !fileHost || !file) return;
+  fileHost.choose(file);
   hideResults();
   hideMessage(ui.message);
   setText(ui.fileName, file.name + '（' + (file.size >= 1024 * 1024 ? (file.size / 1024 / 1024).toFixed(1) + ' MB' : Math.max(1, Math.round(file.size / 1024)) + ' KB') + '）');
@@ -306,11 +242,11 @@ function wireFileMode(): void {
     chooseFile(files && files.length ? files[0] : null);
   };
   ui.download.onclick = () => {
-    if (fileResult) download(fileResult.blob, fileResult.downloadName);
+    if (fileHost) fileHost.download();
   };
   // A file dropped anywhere on the page is taken; the browser must not open it instead.
   const over = (event: DragEvent) => {
-    if (mode !== 'file') return;
+    if (!fileHost) return;
     event.preventDefault();
     if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
     ui.dropZone.className = 'drop-zone drop-zone--over';
@@ -321,7 +257,7 @@ function wireFileMode(): void {
     ui.dropZone.className = 'drop-zone';
   });
   document.addEventListener('drop', (event: DragEvent) => {
-    if (mode !== 'file') return;
+    if (!fileHost) return;
     event.preventDefault();
     ui.dropZone.className = 'drop-zone';
     const files = event.dataTransfer && event.dataTransfer.files;
@@ -335,10 +271,10 @@ function enterFileMode(): void {
   if (missing.length > 0) {
     setText(ui.oldBrowserDetail, '（缺少：' + missing.join('、') + '）');
     show(ui.oldBrowser, true);
-    mode = 'none';
     return;
   }
-  mode = 'file';
+  fileHost = createFileHost();
+  host = fileHost;
   show(ui.webIntro, true);
   show(ui.fileField, true);
   show(ui.summary, false);
@@ -349,13 +285,10 @@ function enterFileMode(): void {
 }
 
 async function selectTarget(target: RowTarget): Promise<void> {
-  if (mode === 'file') {
-    renderMessage(ui.message, 'info', '网页版不能跳到工作表中的行：下载的结果文件里，工作表“' + target.sheet + '”第 ' + target.row + ' 行已标上这个颜色。');
-    return;
-  }
-  if (busy || !inExcel) return;
-  const outcome = await guarded(() => selectRow(target.sheet, target.row, target.firstColumn, target.lastColumn));
-  if (!outcome.ok) renderMessage(ui.message, 'error', outcome.error.message, outcome.error);
+  if (busy || !host) return;
+  const outcome = await host.select(target);
+  if (!outcome.ok) showError(outcome.error);
+  else if (outcome.value) renderMessage(ui.message, 'info', outcome.value);
 }
 
 const COMMAND_LABEL: Record<LastRibbonRun['command'], string> = { check: '检查合规', summary: '月度汇总', clear: '清除标记' };
@@ -449,8 +382,8 @@ async function start(): Promise<void> {
     return;
   }
 
-  inExcel = await waitForExcel();
-  mode = inExcel ? 'excel' : 'none';
+  const inExcel = await waitForExcel();
+  if (inExcel) host = excelHost;
   show(ui.loading, false);
   // The head's watchdog note has done its job: from here the page says it itself.
   const watchdog = (window as unknown as { dutyOfficeJs?: { failed: boolean; hide(): void } }).dutyOfficeJs;

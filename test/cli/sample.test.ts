@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import { buildSampleBuffer, SAMPLE_PATH } from '../../scripts/make-sample';
-import { loadWorkbook } from '../../src/cli/read-xlsx';
+import { readWorkbook } from '../../src/xlsx';
 import { SEED_HEADER, SEED_ROWS, SEED_TITLE } from '../helpers/seed';
 
 test('the script is deterministic and the committed file is its output', async () => {
@@ -30,7 +30,7 @@ test("the schedule sheet is the seed's attachment, verbatim", async () => {
 });
 
 test('the sample has the sheets a clerk keeps, with real dates, text dates and the alias', async () => {
-  const { input } = await loadWorkbook(fs.readFileSync(SAMPLE_PATH), 'sample');
+  const { input } = readWorkbook(new Uint8Array(fs.readFileSync(SAMPLE_PATH)), { fileName: 'sample' });
   expect(input.sheets.map((s) => s.name)).toEqual(['带队检查安排表', '检查记录', '会议记录', '述职报告', '规则设置']);
   const log = input.sheets[1];
   const dates = log.values.slice(2).map((r) => r[1]);

@@ -1,13 +1,12 @@
 /**
  * What the command-line tool makes of a workbook, for comparison with the add-in: the same grids
- * written to an .xlsx with ExcelJS (dates as dates, the clerk's fills and fonts as styles), read
- * back by the CLI's reader, coloured and summarised by the CLI's writer, in memory.
+ * written to an .xlsx with ExcelJS (dates as dates, the clerk's fills and fonts as styles), checked
+ * and patched by the command line's own pipeline (src/xlsx: read, check, patch), and the result read
+ * back with ExcelJS as an independent reader.
  */
 import ExcelJS from 'exceljs';
-import { loadWorkbook } from '../../src/cli/read-xlsx';
 import { forgetSheetNames } from '../../src/excel';
-import { applyRowColours, writeSummarySheet } from '../../src/cli/write-xlsx';
-import { checkWorkbook, layoutSummary } from '../../src/core';
+import { checkOpenedWorkbook, readWorkbook } from '../../src/xlsx';
 import { dayFromExcelSerial } from '../../src/core/day';
 import type { CheckResult } from '../../src/core/types';
 import { columnLetters, createSim, installGlobals, parseArea, versionAtLeast, type Sim, type SimSheetInit } from '../sim';
@@ -55,15 +54,17 @@ export async function cliRun(sheets: SimSheetInit[], month: string, asOf: string
     for (const m of s.merges || []) ws.mergeCells(m);
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const loaded = await loadWorkbook(buffer, 'test.xlsx');
-  const outcome = checkWorkbook(loaded.input, { month, asOf });
+  const opened = readWorkbook(new Uint8Array(buffer), { fileName: 'test.xlsx' });
+  const outcome = checkOpenedWorkbook(opened, { month, asOf });
   if (!outcome.ok) throw new Error(outcome.error.message);
-  applyRowColours(loaded.workbook, outcome.result.rows, {});
-  const layout = layoutSummary(outcome.result.summary);
-  const { worksheet } = writeSummarySheet(loaded.workbook, layout, {});
+  const { layout, patched, lostParts } = outcome.value;
+  if (lostParts.length) throw new Error('the patcher lost parts: ' + lostParts.map((p) => p.en).join(', '));
+  const output = new ExcelJS.Workbook();
+  await output.xlsx.load(Buffer.from(patched.bytes) as unknown as ArrayBuffer);
+  const worksheet = output.getWorksheet(layout.sheetName)!;
   const formats: Formats = {};
   for (const s of sheets) {
-    const ws = loaded.workbook.getWorksheet(s.name)!;
+    const ws = output.getWorksheet(s.name)!;
     const rows = s.values.length + 1;
     const cols = Math.max(...s.values.map((r) => r.length)) + 1;
     for (let r = 1; r <= rows; r++) {
@@ -87,7 +88,7 @@ export async function cliRun(sheets: SimSheetInit[], month: string, asOf: string
     }
     summary.push(row);
   }
-  return { formats, summary, result: outcome.result };
+  return { formats, summary, result: outcome.value.result };
 }
 
 /**

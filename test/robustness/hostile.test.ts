@@ -6,13 +6,12 @@
  * Fixed seed (FUZZ_SEED overrides it), printed by fast-check on failure.
  */
 import fc from 'fast-check';
-import JSZip from 'jszip';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/main';
 import { isNoHazard } from '../../src/core/clean/hazards';
-import { readSheetParts } from '../../src/cli/ooxml';
+import { parts, sheetXmls } from '../xlsx/helpers/package';
 import { buildRawXlsx } from '../cli/helpers/raw-xlsx';
 import { AS_OF, LEADER_ROWS, LOG_HEADER, LOG_ROWS, MONTH, SCHEDULE_HEADER, date } from './corpus';
 
@@ -33,12 +32,8 @@ const hostile = fc.oneof(
 const sheetName = hostile.map((h) => h.replace(/[[\]:\\/?*]/g, '').replace(/^'+|'+$/g, '').slice(0, 28) || '=').map((h) => (h.endsWith("'") ? h + 'x' : h));
 
 async function formulaCounts(buffer: Buffer): Promise<Map<string, number>> {
-  const zip = await JSZip.loadAsync(buffer);
   const out = new Map<string, number>();
-  for (const s of (await readSheetParts(zip)).sheets) {
-    const xml = await zip.file(s.path)!.async('string');
-    out.set(s.name, (xml.match(/<(?:\w+:)?f[\s>/]/g) || []).length);
-  }
+  for (const [name, xml] of sheetXmls(await parts(buffer))) out.set(name, (xml.match(/<(?:\w+:)?f[\s>/]/g) || []).length);
   return out;
 }
 

@@ -10,6 +10,9 @@ import type { HeaderKind } from './words';
 import type { KindSheet, ReadContext, Row } from './sheet';
 import type { CellValue, Field } from '../types';
 
+/** Bound once: a global lookup per call is slow in hosts that run the core in a vm context (Jest). */
+const imul = Math.imul;
+
 /**
  * Calls `read` for each data row below the header, in order, and records the row in
  * `detected.dataRows`. Rows that are empty, that only hold cells outside the recognised columns
@@ -119,7 +122,7 @@ function repeatsHeader(row: Row, columns: number[], texts: string[]): boolean {
 // compares the cells of rows whose hashes collide.
 function mix(h: number, x: number): number {
   h ^= x;
-  return Math.imul(h, 16777619);
+  return imul(h, 16777619);
 }
 
 function hashNumber(h: number, n: number): number {
@@ -156,9 +159,9 @@ function rowHash(row: Row, last: number): number {
   }
   // FNV only carries bits upwards; finish with murmur3's mixer so the low bits (the table slot) vary.
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   // 30 bits: a small integer for V8 (no heap number per array slot).
   return h & 0x3fffffff;

@@ -30,3 +30,19 @@ export function withoutCellFormats(xml: string): string {
     .replace(/<((?:\w+:)?c)(\s[^>]*?)?\s+s="\d+"/g, '<$1$2')
     .replace(/<((?:\w+:)?row)([^>]*)><\/\1>/g, '<$1$2/>');
 }
+
+/** Every sheet of a package as [tab name, its XML], in tab order (relationships followed as written). */
+export function sheetXmls(all: Map<string, Buffer>): Array<[string, string]> {
+  const workbook = all.get('xl/workbook.xml')!.toString('utf8');
+  const rels = all.get('xl/_rels/workbook.xml.rels')!.toString('utf8');
+  const unescape = (t: string) => t.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const out: Array<[string, string]> = [];
+  for (const tag of workbook.match(/<(?:\w+:)?sheet [^>]*>/g) || []) {
+    const name = unescape((/name="([^"]*)"/.exec(tag) || /name='([^']*)'/.exec(tag))![1]);
+    const rid = /r:id="([^"]+)"/.exec(tag)![1];
+    const target = new RegExp('<Relationship[^>]*Id="' + rid + '"[^>]*Target="([^"]+)"').exec(rels)![1];
+    const part = all.get(target.startsWith('/') ? target.slice(1) : 'xl/' + target.replace(/^\.\//, ''));
+    if (part) out.push([name, part.toString('utf8')]);
+  }
+  return out;
+}

@@ -1,8 +1,7 @@
 /*
  * LEGACY — the ExcelJS round trip that duty-check used before issue 14. The command line no longer
  * uses it (it reads and patches packages with src/xlsx). Kept only as the "old path" baseline of
- * `npm run bench` (bench/legacy-cli.ts) and for test/excel/helpers.ts, which builds its reference
- * workbooks with it; remove it once neither needs it.
+ * `npm run bench` (bench/legacy-cli.ts): the bench measures the patcher beside it.
  */
 /**
  * Just enough reading of the .xlsx package (a zip of XML parts) to know what is in it: which part

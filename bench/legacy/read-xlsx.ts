@@ -1,8 +1,7 @@
 /*
  * LEGACY — the ExcelJS round trip that duty-check used before issue 14. The command line no longer
  * uses it (it reads and patches packages with src/xlsx). Kept only as the "old path" baseline of
- * `npm run bench` (bench/legacy-cli.ts) and for test/excel/helpers.ts, which builds its reference
- * workbooks with it; remove it once neither needs it.
+ * `npm run bench` (bench/legacy-cli.ts): the bench measures the patcher beside it.
  */
 /**
  * Reads an .xlsx file into the grids the core takes, the way Excel's `range.values` shows them:
@@ -13,8 +12,8 @@
  */
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import type { CellValue, MergedArea, SheetInput, WorkbookInput } from '../core/types';
-import { CliError } from './errors';
+import type { CellValue, MergedArea, SheetInput, WorkbookInput } from '../../src/core/types';
+import { CliError } from '../../src/cli/errors';
 import { normalisePackage } from './normalise';
 import { attributesOf, decodeXml, readPart, readPartOutsideCells, readSheetParts, workbookPath } from './ooxml';
 import { loadZip } from './lost-parts';

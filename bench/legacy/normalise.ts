@@ -1,15 +1,14 @@
 /*
  * LEGACY — the ExcelJS round trip that duty-check used before issue 14. The command line no longer
  * uses it (it reads and patches packages with src/xlsx). Kept only as the "old path" baseline of
- * `npm run bench` (bench/legacy-cli.ts) and for test/excel/helpers.ts, which builds its reference
- * workbooks with it; remove it once neither needs it.
+ * `npm run bench` (bench/legacy-cli.ts): the bench measures the patcher beside it.
  */
 /**
  * Repairs, before ExcelJS reads a package, what other programs write legally but ExcelJS 4.4
  * misreads. Each fix keeps the content: what Excel would show stays what the clerk sees.
  */
 import type JSZip from 'jszip';
-import { columnLetters } from '../core/address';
+import { columnLetters } from '../../src/core/address';
 import { posix } from 'path';
 import { attributesOf, decodeXml, encodeXmlAttribute, movePart, readPart, readRels, readSheetParts, relKind, relsPathOf, workbookPath, writePart } from './ooxml';
 

@@ -1,8 +1,7 @@
 /*
  * LEGACY — the ExcelJS round trip that duty-check used before issue 14. The command line no longer
  * uses it (it reads and patches packages with src/xlsx). Kept only as the "old path" baseline of
- * `npm run bench` (bench/legacy-cli.ts) and for test/excel/helpers.ts, which builds its reference
- * workbooks with it; remove it once neither needs it.
+ * `npm run bench` (bench/legacy-cli.ts): the bench measures the patcher beside it.
  */
 /**
  * Writes the result workbook with ExcelJS: the input as it was, plus the row fills and font
@@ -11,8 +10,8 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { PALETTE } from '../core/palette';
-import type { BlockStyle, RowColour, SummaryLayout } from '../core/types';
+import { PALETTE } from '../../src/core/palette';
+import type { BlockStyle, RowColour, SummaryLayout } from '../../src/core/types';
 import {
   attributesOf,
   encodeXmlAttribute,

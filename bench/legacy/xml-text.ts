@@ -1,8 +1,7 @@
 /*
  * LEGACY — the ExcelJS round trip that duty-check used before issue 14. The command line no longer
  * uses it (it reads and patches packages with src/xlsx). Kept only as the "old path" baseline of
- * `npm run bench` (bench/legacy-cli.ts) and for test/excel/helpers.ts, which builds its reference
- * workbooks with it; remove it once neither needs it.
+ * `npm run bench` (bench/legacy-cli.ts): the bench measures the patcher beside it.
  */
 /**
  * Text that XML cannot carry as it is. Excel stores control characters (U+0001, U+001B…) in a
@@ -12,7 +11,7 @@
  * before writing, the cells that hold such text get Excel's escapes.
  */
 import type ExcelJS from 'exceljs';
-import type { WorkbookInput } from '../core/types';
+import type { WorkbookInput } from '../../src/core/types';
 
 // XML 1.0 forbids C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF; ExcelJS also drops DEL.
 const UNENCODABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/g;
