@@ -4,32 +4,54 @@
  *   docs/images/log.png      the coloured inspection log 检查记录
  *
  * Runs the demo check in process (same arguments as `npm run demo`) into a temporary folder,
- * writes a copy of the result holding only the sheet to show (LibreOffice prints every sheet),
+ * writes a copy of the result that shows only the sheet to show (the others hidden: LibreOffice prints every visible sheet),
  * prints it to PDF with LibreOffice headless, rasterises the first page with pdftoppm, trims the
  * white margin and saves a PNG. Needs libreoffice-calc, poppler-utils and fonts-noto-cjk.
  *
  * Usage: npx tsx scripts/render-images.ts   (not part of npm test: it needs LibreOffice)
  */
-import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import { zlibCodec } from '../src/cli/zlib-codec';
+import { inflateEntry, openZip } from '../src/xlsx/zip/read';
+import { writeZip } from '../src/xlsx/zip/write';
+import type { OutEntry } from '../src/xlsx/zip/write';
 
 const ROOT = path.join(__dirname, '..');
 const SAMPLE = path.join(ROOT, 'samples', '大栗港镇-2019.xlsx');
 const IMAGES = path.join(ROOT, 'docs', 'images');
 const DPI = 110;
 
-/** A copy of the workbook with only one sheet, so LibreOffice prints just that. */
-async function onlySheet(source: string, sheet: string, target: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(source);
-  for (const ws of wb.worksheets.slice()) if (ws.name !== sheet) wb.removeWorksheet(ws.id);
-  if (!wb.getWorksheet(sheet)) throw new Error('no sheet ' + sheet + ' in ' + source);
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  await wb.xlsx.writeFile(target);
+/**
+ * A copy of the workbook that shows only one sheet, so LibreOffice prints just that: the other
+ * sheets are marked hidden in xl/workbook.xml (LibreOffice prints no hidden sheet) and the one to
+ * show is the active tab. Every other part is copied as it is (the result is the patched package,
+ * not an ExcelJS rewrite, which would drop the chart and the summary's print settings).
+ */
+function onlySheet(source: string, sheet: string, target: string): void {
+  const zip = openZip(new Uint8Array(fs.readFileSync(source)), path.basename(source));
+  const entry = zip.byName.get('xl/workbook.xml');
+  if (!entry) throw new Error('no xl/workbook.xml in ' + source);
+  let xml = Buffer.from(inflateEntry(zip, entry, zlibCodec, source)).toString('utf8');
+  const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  let index = -1;
+  let position = 0;
+  xml = xml.replace(/<sheet\b[^>]*?\/>/g, (tag) => {
+    const name = decode((/\sname="([^"]*)"/.exec(tag) || ['', ''])[1]);
+    const bare = tag.replace(/\sstate="[^"]*"/, '');
+    if (name === sheet) index = position;
+    position++;
+    return name === sheet ? bare : bare.replace(/\/>$/, ' state="hidden"/>');
+  });
+  if (index < 0) throw new Error('no sheet ' + sheet + ' in ' + source);
+  xml = xml.replace(/<workbookView\b[^>]*?\/>/, (tag) => tag.replace(/\s(activeTab|firstSheet)="[^"]*"/g, '').replace(/\/>$/, ' activeTab="' + index + '" firstSheet="' + index + '"/>'));
+  const entries: OutEntry[] = zip.entries.map((e) =>
+    e === entry ? { kind: 'data', name: e.name, data: new Uint8Array(Buffer.from(xml, 'utf8')), time: e.time, date: e.date, like: e } : { kind: 'copy', from: zip, entry: e },
+  );
+  fs.writeFileSync(target, writeZip(entries, zlibCodec));
 }
 
 function toPdf(xlsx: string, work: string): string {
@@ -146,7 +168,7 @@ function encodePng(img: Pixmap): Buffer {
 /** Renders one sheet of a workbook to a PNG file. */
 export async function render(workbook: string, sheet: string, target: string, work: string): Promise<string> {
   const copy = path.join(work, path.basename(target, '.png') + '.xlsx');
-  await onlySheet(workbook, sheet, copy);
+  onlySheet(workbook, sheet, copy);
   fs.writeFileSync(target, encodePng(trim(rasterise(toPdf(copy, work), work))));
   return target;
 }

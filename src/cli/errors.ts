@@ -21,9 +21,10 @@ export const EXIT_USAGE = 2;
 export function errorLine(error: unknown): string {
   if (error instanceof CliError) return '错误：' + flat(error.zh) + (error.en ? ' Error: ' + error.en : '');
   const message = error instanceof Error ? error.message : String(error);
+  // The technical text is English (or whatever a library said): it goes in the English part.
   return (
-    '错误：程序内部出错（' + oneLine(message) + '），未写入任何文件。' +
-    ' Error: internal error, nothing was written; please report this bug with the input file if you can.'
+    '错误：程序内部出错，未写入任何文件。请把输入文件和这一行信息发给维护人员。' +
+    ' Error: internal error (' + oneLine(message) + '), nothing was written; please report this bug with the input file if you can.'
   );
 }
 

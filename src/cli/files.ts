@@ -93,7 +93,7 @@ export function readInput(file: string, maxBytes = MAX_INPUT_BYTES): Buffer {
     return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError('无法读取输入文件“' + file + '”（' + code(error) + '）。', 'Cannot read the input file.');
+    throw readFailure(error, file);
   } finally {
     if (fd !== null) fs.closeSync(fd);
   }
@@ -171,7 +171,7 @@ export function stage(target: string, data: Buffer | string): StagedFile {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new CliError('无法创建文件夹“' + dir + '”（' + code(error) + '）。', 'Cannot create the output folder.');
+    throw writeFailure(error, target, 'folder');
   }
   installCleanup();
   const temp = path.join(dir, '.' + path.basename(target) + '.' + process.pid + '.' + Date.now().toString(36) + '.tmp');
@@ -185,7 +185,7 @@ export function stage(target: string, data: Buffer | string): StagedFile {
     if (fd !== null) fs.closeSync(fd);
     fd = null;
     discard({ target, temp });
-    throw new CliError('无法写入“' + target + '”（' + code(error) + '）。', 'Cannot write the output file.');
+    throw writeFailure(error, target, 'file');
   } finally {
     if (fd !== null) fs.closeSync(fd);
   }
@@ -201,9 +201,10 @@ export function commit(files: StagedFile[]): void {
     } catch (error) {
       files.forEach(discard);
       const busy = ['EBUSY', 'EPERM', 'EACCES'].indexOf(code(error)) >= 0;
+      if (!busy) throw writeFailure(error, f.target, 'file');
       throw new CliError(
-        '无法写入“' + f.target + '”（' + code(error) + '）' + (busy ? '，文件可能正在 Excel 中打开，请先关闭它' : '') + '。',
-        'Cannot replace the output file' + (busy ? ' (is it open in Excel?)' : '') + '.',
+        '无法替换“' + f.target + '”：这个文件可能正在 Excel 或 WPS 中打开，或是只读文件。请先关闭它（或去掉只读属性）再试，也可以用 --out 换一个文件名。',
+        'Cannot replace the output file (' + code(error) + '): is it open in Excel, or read-only?',
       );
     }
   }
@@ -216,6 +217,62 @@ export function discard(file: StagedFile): void {
     // nothing to remove
   }
   live.delete(file.temp);
+}
+
+/**
+ * A failure to read the input, in words the clerk can act on. The system's code (EACCES, …) goes in
+ * the English part only: the Chinese part says what happened and what to do.
+ */
+export function readFailure(error: unknown, file: string): CliError {
+  const c = code(error);
+  if (c === 'EACCES' || c === 'EPERM') {
+    return new CliError(
+      '没有权限读取“' + file + '”：请把它复制到自己的文件夹（如“文档”）后再检查，或请管理员开放读取权限。',
+      'No permission to read the input file (' + c + ').',
+    );
+  }
+  if (c === 'EBUSY') {
+    return new CliError('“' + file + '”正被其他程序占用，暂时无法读取：请关闭占用它的程序后再试。', 'The input file is busy (' + c + ').');
+  }
+  return new CliError('无法读取输入文件“' + file + '”：请确认文件还在、没有损坏，再试一次。', 'Cannot read the input file (' + c + ').');
+}
+
+/** A failure to write `target` (or to create its folder), in words the clerk can act on; see readFailure. */
+export function writeFailure(error: unknown, target: string, step: 'folder' | 'file'): CliError {
+  const c = code(error);
+  const dir = path.dirname(path.resolve(target));
+  const elsewhere = '请用 --out 把结果保存到可以写入的位置（如“文档”文件夹或桌面）。';
+  if (c === 'EACCES' || c === 'EPERM') {
+    return new CliError(
+      '没有权限在文件夹“' + dir + '”中' + (step === 'folder' ? '创建文件夹' : '写入文件') + '（这个文件夹是只读的，或只允许别的用户写入）。' + elsewhere,
+      'No permission to write in the folder ' + dir + ' (' + c + '); use --out to write the result somewhere else.',
+    );
+  }
+  if (c === 'EROFS') {
+    return new CliError(
+      '文件夹“' + dir + '”所在的磁盘是只读的（如光盘、写保护的 U 盘或只读的网络共享），不能写入。' + elsewhere,
+      'The folder ' + dir + ' is on a read-only file system (' + c + '); use --out to write the result somewhere else.',
+    );
+  }
+  if (c === 'ENOSPC' || c === 'EDQUOT') {
+    return new CliError(
+      '磁盘空间不足，无法写入“' + target + '”：请清理磁盘，或用 --out 保存到别的磁盘。',
+      'No space left to write the output (' + c + ').',
+    );
+  }
+  if (c === 'ENOTDIR' || c === 'EEXIST' || c === 'ENOENT') {
+    return new CliError(
+      '无法' + (step === 'folder' ? '创建文件夹“' + dir + '”' : '写入“' + target + '”') + '：路径中有一段不是文件夹（或已被删除）。请检查 --out 给的路径。',
+      'Cannot ' + (step === 'folder' ? 'create the output folder' : 'write the output file') + ' (' + c + '): a part of the path is not a folder.',
+    );
+  }
+  if (c === 'ENAMETOOLONG') {
+    return new CliError('无法写入“' + target + '”：文件名或路径太长，请换一个短一些的名字或文件夹。', 'The output path is too long (' + c + ').');
+  }
+  return new CliError(
+    '无法' + (step === 'folder' ? '创建文件夹“' + dir + '”' : '写入“' + target + '”') + '。请确认这个位置可以写入，或用 --out 换一个位置。',
+    'Cannot ' + (step === 'folder' ? 'create the output folder' : 'write the output file') + ' (' + c + ').',
+  );
 }
 
 function code(error: unknown): string {

@@ -5,6 +5,7 @@
  * characters first, so a workbook cannot move the cursor or recolour the clerk's terminal.
  */
 import { COLOURS, MEETING_STATUS_LABEL, STATUS_COLOUR, STATUS_LABEL } from '../core/palette';
+import { clerkListing, colourName } from '../core/listing';
 import { readingGroups, readingLine } from '../core/reading';
 import { dataProblems, ignoredSheetsLine, sitesCell } from '../core/summary';
 import type { CheckResult, Colour, Status } from '../core/types';
@@ -33,7 +34,6 @@ const ANSI: Record<Colour, string> = {
 };
 const RESET = '\x1b[0m';
 
-const COLOUR_NAME: Record<Colour, string> = { red: '红色', orange: '橙色', yellow: '黄色', green: '绿色', grey: '灰色' };
 const MEETING_NAME = { 'party-committee': '党委会', leadership: '班子会' } as const;
 
 /** Removes what a terminal would interpret: control characters, escapes, bidi overrides. */
@@ -104,10 +104,10 @@ export function formatTerminalReport(report: TerminalReport): string {
   if (result.leaders.length === 0) lines.push('  （安排表中没有读到带队领导）');
 
   lines.push('');
-  const counts: Record<Colour, number> = { red: 0, orange: 0, yellow: 0, green: 0, grey: 0 };
-  for (const row of result.rows) counts[row.colour]++;
+  // The counts the summary's table 五, the pane's message and the ribbon give (core/listing.ts).
+  const counts = clerkListing(result).rowCounts;
   lines.push(
-    bold('行标色') + '：' + COLOURS.map((c) => paint(c, COLOUR_NAME[c] + ' ' + counts[c] + ' 行')).join(' · ') +
+    bold('行标色') + '：' + COLOURS.map((c) => paint(c, colourName(c) + ' ' + counts[c] + ' 行')).join(' · ') +
       '（共 ' + result.rows.length + ' 行）',
   );
 

@@ -12,7 +12,7 @@
  *   message, because otherwise a click would seem to do nothing. Where the Dialog API is missing
  *   the message still reaches the pane.
  */
-import { COLOURS } from '../core/palette';
+import { countsLine } from '../core/listing';
 import type { CheckResult, Colour } from '../core/types';
 import { checkCompliance, clearMarks, mergedCellsHint, selectRow, writeMonthlySummary } from '../excel';
 import type { AddinError, AddinOutcome } from '../excel';
@@ -74,15 +74,6 @@ function showFailure(command: RibbonCommand, error: AddinError): Promise<void> {
     error.message,
     '错误代码：' + error.code + (error.detail ? '\n' + error.detail : ''),
   );
-}
-
-const SHORT_COLOUR: Record<Colour, string> = { red: '红色', orange: '橙色', yellow: '黄色', green: '绿色', grey: '灰色' };
-
-/** `红色 3 · 橙色 1 · …` */
-function countsLine(counts: Record<Colour, number>): string {
-  const parts: string[] = [];
-  for (let i = 0; i < COLOURS.length; i++) parts.push(SHORT_COLOUR[COLOURS[i]] + ' ' + (counts[COLOURS[i]] || 0));
-  return parts.join(' · ');
 }
 
 /** What the ribbon's 检查合规 says when it is done: the counts at once, not only in the pane later. */

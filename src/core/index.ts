@@ -5,8 +5,10 @@
 export * from './types';
 export { checkWorkbook, isOwnSheet, summarySheetName, SUMMARY_SHEET_PREFIX, STATE_SHEET_PREFIX } from './check';
 export { columnLetters } from './address';
-export { layoutSummary, lineWidth, INFO_LINE_WIDTH } from './layout';
+export { layoutSummary, lineWidth, rowHeights, INFO_LINE_WIDTH } from './layout';
 export { toJsonReport } from './report';
+export { clerkListing, countsLine, itemReason, itemsByColour, otherItemsLine } from './listing';
+export type { ClerkItem, ClerkItemKind, ClerkListing } from './listing';
 export { buildSummary, dataProblems, ignoredSheetsLine, sitesCell, SUMMARY_TABLE_LIMIT } from './summary';
 export { groupName, missingConsequence, readingGroups, readingLine } from './reading';
 export type { ReadingField, ReadingGroup } from './reading';

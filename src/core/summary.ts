@@ -6,14 +6,15 @@ import { fieldWords, HEADER_SEARCH_ROWS } from './parse/words';
 import { missingConsequence, plainHeader, readingGroups } from './reading';
 import { INFO_LINE_WIDTH, lineWidth } from './layout';
 import { formatMessage } from './messages';
-import { MEETING_STATUS_LABEL, STATUS_COLOUR, STATUS_LABEL } from './palette';
-import type { CheckResult, Day, Field, Problem, SummaryModel, SummaryTable } from './types';
+import { clerkListing, colourName, countsLine, itemReason } from './listing';
+import type { ClerkListing } from './listing';
+import { STATUS_COLOUR, STATUS_LABEL } from './palette';
+import type { CheckResult, Colour, Day, Field, Problem, SummaryModel, SummaryTable } from './types';
 
 /** Long tables are cut here on the printable sheet; the JSON report and the row colours keep everything. */
 export const SUMMARY_TABLE_LIMIT = 500;
 
 const ROLE_LABEL = { main: '主要领导', member: '班子成员' } as const;
-const MEETING_LABEL = { 'party-committee': '党委会研究安全生产', leadership: '班子会研究安全生产' } as const;
 const ROLE_SOURCE_NOTE = {
   column: '',
   settings: '主要领导按“规则设置”中的名单认定。',
@@ -52,8 +53,7 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
       '日前（含' + d + '日）完成' + deadlineSource + '；临期提醒' + s.warnDays + '天。',
     '　　　　　党委会、班子会每年研究安全生产分别不少于' + s.partyMeetings + '次、' + s.leadershipMeetings + '次；安委成员单位' +
       s.reportDeadline.month + '月' + s.reportDeadline.day + '日前提交上年度述职报告。',
-    '颜色：红色＝未完成/已逾期，橙色＝逾期完成，黄色＝临期，绿色＝合规，灰色＝数据问题；无色＝本月尚未到期' +
-      (hasUnknown(result) ? '或无法判断（缺少所需的列）' : '') + '。',
+    ...legendLines(s.warnDays, hasUnknown(result)),
   ];
   // A check that lacks its column says so once, at the top: which column, what cannot be judged, how to name it.
   for (const m of result.missingColumns) infoLines.push(noteLine(m.message));
@@ -113,14 +113,17 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
     }),
   );
 
+  const listing = clerkListing(result);
   tables.push({
     title: '三、党委会、班子会研究安全生产（' + when.year + '年累计）',
     header: ['会议', '年度', '已开次数', '应开次数', '状态', '说明'],
     spans: [2, 1, 1, 1, 1, 3],
-    rows: (result.meetings || []).map((m) => ({
-      cells: [MEETING_LABEL[m.kind], m.year, m.count, m.required, MEETING_STATUS_LABEL[m.status], m.message],
-      colour: STATUS_COLOUR[m.status],
-    })),
+    rows: listing.items
+      .filter((item) => item.meeting !== undefined)
+      .map((item) => {
+        const m = item.meeting!;
+        return { cells: [item.subject, m.year, m.count, m.required, item.label, item.message], colour: item.colour };
+      }),
     emptyText: result.meetings === null ? '未找到会议记录表，本项未检查' : '无',
   });
 
@@ -137,6 +140,8 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
     emptyText: result.reports === null ? '未找到述职报告表，本项未检查' : '无成员单位',
   });
 
+  tables.push(colouredRowsTable(listing));
+
   const problemRows = dataProblems(result).map((p) => ({
     cells: [p.sheet, p.row > 0 ? p.row : '', p.columnName, p.message] as Array<string | number>,
     colour: 'grey' as const,
@@ -144,7 +149,7 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
   }));
   tables.push(
     limit({
-      title: '五、数据问题（所在行标灰色，除非该行另有更严重的问题）',
+      title: '六、数据问题（所在行标灰色，除非该行另有更严重的问题）',
       header: ['工作表', '行', '列', '问题'],
       spans: [1, 1, 1, 6],
       rows: problemRows,
@@ -166,6 +171,52 @@ export function buildSummary(result: CheckResult, when: { year: number; month: n
       done: result.leaders.map((l) => l.total),
     },
   };
+}
+
+/**
+ * 五、标色的行及原因: every row coloured red, orange, yellow or grey, worst first, with a link to the
+ * row and the reason the pane shows for it; green rows are only counted (they are on time). The
+ * reason is here rather than in a cell comment on the row: a comment would add parts to the clerk's
+ * sheets, where the tool changes nothing but colours.
+ */
+function colouredRowsTable(listing: ClerkListing): SummaryTable {
+  const order: Colour[] = ['red', 'orange', 'yellow', 'grey'];
+  const rows: SummaryTable['rows'] = [];
+  for (const colour of order) {
+    for (const item of listing.items) {
+      if (item.kind !== 'row' || item.colour !== colour) continue;
+      rows.push({
+        cells: [colourName(colour) + '（' + item.label + '）', item.sheet, '第' + item.row + '行', itemReason(item)],
+        colour,
+        link: { sheet: item.sheet, row: item.row },
+      });
+    }
+  }
+  const n = listing.rowCounts;
+  const total = n.red + n.orange + n.yellow + n.green + n.grey;
+  const table = limit({
+    title: '五、标色的行及原因（共 ' + total + ' 行：' + countsLine(n, ' 行') + '）',
+    header: ['颜色', '工作表', '行', '原因'],
+    spans: [2, 2, 1, 4],
+    colourColumn: 0,
+    linkColumn: 2,
+    rows,
+    emptyText: '没有标红色、橙色、黄色或灰色的行',
+  });
+  if (n.green > 0) table.note = '绿色（合规）' + n.green + ' 行：按期完成，不逐行列出（在各表中按颜色筛选即可查看）。';
+  return table;
+}
+
+/**
+ * The colour legend under the title: each colour with the checks that give it (SPEC §2), on info
+ * lines that fit {@link INFO_LINE_WIDTH}.
+ */
+export function legendLines(warnDays: number, withUnknown: boolean): string[] {
+  return [
+    '标色规则：红色＝未完成（带队检查次数不够、重点场所未检查、述职报告未交、会议到年底仍不够）或已逾期（隐患过了整改期限仍未整改）；',
+    '　　　　　橙色＝逾期完成（截止日以后才检查、超过整改期限才整改、晚交述职报告）；黄色＝临期（离截止不超过' + warnDays + '天）或进度偏慢（会议）；',
+    '　　　　　绿色＝合规；灰色＝数据问题（读不出的行、隐患没写整改期限）；不标色＝进行中' + (withUnknown ? '或无法判断（缺少所需的列）' : '') + '。各行的原因见表五。',
+  ];
 }
 
 /**
@@ -273,7 +324,7 @@ function readingTable(result: CheckResult): SummaryTable {
     });
   }
   return {
-    title: '六、读取说明（各表按什么读取；认错的列可在“规则设置”中写一行“列:字段=表头”指定）',
+    title: '七、读取说明（各表按什么读取；认错的列可在“规则设置”中写一行“列:字段=表头”指定）',
     header: ['工作表', '读作', '字段', '列', '依据'],
     spans: [1, 1, 1, 2, 4],
     rows,
@@ -293,5 +344,5 @@ function limit(table: SummaryTable): SummaryTable {
   const filler: Array<string | number> = table.header.map(() => '');
   filler[0] = '另有' + rest + '条未列出，见各表中的颜色标记或 JSON 报告';
   rows.push({ cells: filler, colour: null });
-  return { title: table.title, header: table.header, rows, emptyText: table.emptyText, spans: table.spans };
+  return { ...table, rows };
 }

@@ -401,6 +401,12 @@ export interface SummaryTable {
   emptyText: string;
   /** How many sheet columns each table column spans (default 1 each; the last one takes the rest). */
   spans?: number[];
+  /** The table column whose cells take the row's colour; default the one headed 状态, if any. */
+  colourColumn?: number;
+  /** The table column that holds a row's link; default 0. */
+  linkColumn?: number;
+  /** A line under the table (after its rows or its empty text), or absent. */
+  note?: string;
 }
 
 /** The summary sheet as plain data (SPEC §3). `layoutSummary` turns it into cells. */
@@ -495,6 +501,18 @@ export interface SummaryLayout {
   leaderTable: { headerRow: number; firstRow: number; lastRow: number; nameColumn: number; requiredColumn: number; doneColumn: number } | null;
   /** Top-left cell where a front end that can draw charts places the chart (0-based). */
   chartAnchor: { row: number; column: number };
+  /**
+   * The height of every row in points, from its text, font size, wrapping and merged width
+   * (`rowHeights.length === values.length`). Writers set every row to it: Excel grows no row for
+   * wrapped text in merged cells, and a program that guesses from the first column alone makes a
+   * one-line row several lines tall.
+   */
+  rowHeights: number[];
+  /**
+   * Printed as its own pages: numbered from `firstPageNumber` on this sheet, with `centerFooter`
+   * (Excel's header/footer codes: &P the page, &N the pages) in the middle of every footer.
+   */
+  print: { firstPageNumber: number; centerFooter: string };
 }
 
 /** SPEC §4: the stable core of the JSON report (more fields may be added). */

@@ -22,7 +22,8 @@ const VALUE_OP_BYTES = 250000;
  * The ops writing the whole summary sheet, in order, each with its estimated request bytes, onto
  * `ws()`: the sheet added by the op before them (found by name, so that ops in a later sync, when
  * the write is split, reach it too). Values first, in row blocks; then alignment, merges, widths,
- * styles, links, row heights, page setup and the chart. `chart`: whether a chart is drawn.
+ * styles, links, row heights (the layout's, as the command line writes them), page setup and the
+ * chart. `chart`: whether a chart is drawn.
  */
 export function summaryOps(ws: () => Excel.Worksheet, layout: SummaryLayout, c: Caps): { ops: Op[]; chart: boolean } {
   const height = layout.values.length;
@@ -85,18 +86,28 @@ export function summaryOps(ws: () => Excel.Worksheet, layout: SummaryLayout, c: 
       }, rangeOpBytes(address, 2, 2) + 20 + (hyperlink ? WIRE.set + utf8Length(JSON.stringify(hyperlink)) : 0)),
     );
   }
+  // Row heights from the layout, as the command line writes them (Excel does not grow a row for
+  // wrapped text in merged cells, which autofit skips): one op per run of rows of one height (1.2).
+  if (c.v12) {
+    for (const run of heightRuns(layout.rowHeights)) {
+      const address = 'A' + (run.first + 1) + ':' + last + (run.last + 1);
+      ops.push(sized(() => (ws().getRange(address).untrack().format.rowHeight = run.height), rangeOpBytes(address, 1, 1) + 6));
+    }
+  }
+  const footer = layout.print.centerFooter;
   ops.push(
     sized(() => {
-      if (c.v12) ws().getRange(allAddress).untrack().format.autofitRows();
-      // Printable as the CLI's: A4 landscape, one page wide (1.9); no gridlines (1.8).
+      // Printable as the CLI's: A4 landscape, one page wide, its own page numbers (1.9); no gridlines (1.8).
       if (c.v18) ws().showGridlines = false;
       if (c.v19) {
         const page = ws().pageLayout;
         page.orientation = 'Landscape';
         page.paperSize = 'A4';
         page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        page.firstPageNumber = layout.print.firstPageNumber;
+        page.headersFooters.defaultForAllPages.centerFooter = footer;
       }
-    }, rangeOpBytes(allAddress, 1, 1) + 4 * WIRE.set + WIRE.step + 100),
+    }, 6 * WIRE.set + 3 * WIRE.step + 100 + utf8Length(footer)),
   );
   const t = layout.leaderTable;
   if (!t || t.lastRow < t.firstRow) return { ops, chart: false };
@@ -116,6 +127,17 @@ export function summaryOps(ws: () => Excel.Worksheet, layout: SummaryLayout, c: 
     }, 6 * WIRE.other),
   );
   return { ops, chart: true };
+}
+
+/** Consecutive rows of one height (0-based, inclusive), in order. */
+export function heightRuns(heights: ReadonlyArray<number>): Array<{ first: number; last: number; height: number }> {
+  const runs: Array<{ first: number; last: number; height: number }> = [];
+  heights.forEach((height, r) => {
+    const prev = runs[runs.length - 1];
+    if (prev && prev.height === height && prev.last === r - 1) prev.last = r;
+    else runs.push({ first: r, last: r, height });
+  });
+  return runs;
 }
 
 /** Request bytes of one style block: its range, the format parts it sets and, for borders, each edge. */

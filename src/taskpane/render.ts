@@ -2,7 +2,9 @@
  * Renders check results, errors and the legend into the pane. Every piece of workbook text
  * (messages, sheet names, leader names) goes in through text nodes only (see dom.ts).
  */
-import { COLOUR_LABEL, COLOURS, PALETTE, STATUS_COLOUR, STATUS_LABEL, UNCOLOURED_LABEL } from '../core/palette';
+import { clerkListing, colourName as shortColourName, countsLine, itemsByColour, otherItemsLine } from '../core/listing';
+import type { ClerkItem, ClerkItemKind, ClerkListing } from '../core/listing';
+import { COLOUR_LABEL, COLOURS, MEETING_STATUS_LABEL, PALETTE, STATUS_COLOUR, STATUS_LABEL, UNCOLOURED_LABEL } from '../core/palette';
 import { missingConsequence, plainHeader, readingGroups } from '../core/reading';
 import { sitesCell } from '../core/summary';
 import type { CheckResult, Colour, DetectedSheet, Status } from '../core/types';
@@ -17,9 +19,15 @@ export interface RowTarget {
   lastColumn: number;
 }
 
-/** One line of a colour group. `target` is null for findings about a whole year or sheet. */
+/**
+ * One line of a colour group: an item of the core's list of what the clerk must see
+ * (core/listing.ts), which the summary sheet's tables are made from too. `target` is null for an
+ * item that is not one row (a meeting, a member unit without a report row, a whole sheet).
+ */
 export interface ResultItem {
   colour: Colour;
+  kind: ClerkItemKind;
+  label: string;
   message: string;
   where: string;
   target: RowTarget | null;
@@ -30,73 +38,54 @@ export const GROUP_LIMIT = 200;
 
 /** `红色` from `红色（未完成/逾期）`. */
 export function colourName(colour: Colour): string {
-  const label = COLOUR_LABEL[colour];
-  const cut = label.indexOf('（');
-  return cut > 0 ? label.slice(0, cut) : label;
+  return shortColourName(colour);
 }
 
-export function rowWhere(sheet: string, row: number): string {
-  return sheet + ' · 第' + row + '行';
+function toResultItem(item: ClerkItem): ResultItem {
+  return {
+    colour: item.colour as Colour,
+    kind: item.kind,
+    label: item.label,
+    message: item.message,
+    where: item.where,
+    target: item.kind === 'row' ? { sheet: item.sheet, row: item.row, firstColumn: item.firstColumn, lastColumn: item.lastColumn } : null,
+  };
 }
 
 /**
- * The lines of each colour group: every coloured row (one per row, worst status wins, as
- * coloured in the workbook), then findings and problems that concern no single row.
+ * The lines of each colour group: every coloured row (one per row, worst status wins, as coloured
+ * in the workbook), then the meetings, the member units without a report row and the problems
+ * about a whole sheet, in that colour. The same items, in the same colours, as the summary sheet.
  */
 export function groupItems(result: CheckResult): Record<Colour, ResultItem[]> {
+  const byColour = itemsByColour(clerkListing(result));
   const groups = { red: [], orange: [], yellow: [], green: [], grey: [] } as Record<Colour, ResultItem[]>;
-  const seen: Record<string, boolean> = {};
-  const push = (item: ResultItem) => {
-    const key = item.colour + '\u0000' + item.where + '\u0000' + item.message;
-    if (seen[key]) return;
-    seen[key] = true;
-    groups[item.colour].push(item);
-  };
-  // Schedule rows name their leader, since a leader's message does not repeat the name.
-  // A schedule row may name several leaders (a group), and a leader several rows.
-  const leaderAt: Record<string, string> = {};
-  for (let i = 0; i < result.leaders.length; i++) {
-    const l = result.leaders[i];
-    const refs = l.rows && l.rows.length > 0 ? l.rows : [l.ref];
-    for (let k = 0; k < refs.length; k++) {
-      const key = refs[k].sheet + '\u0000' + refs[k].row;
-      leaderAt[key] = leaderAt[key] ? leaderAt[key] + '、' + l.name : l.name;
-    }
-  }
-  for (let i = 0; i < result.rows.length; i++) {
-    const r = result.rows[i];
-    const leader = leaderAt[r.sheet + '\u0000' + r.row];
-    push({
-      colour: r.colour,
-      message: r.message,
-      where: (leader ? leader + ' · ' : '') + rowWhere(r.sheet, r.row),
-      target: { sheet: r.sheet, row: r.row, firstColumn: r.firstColumn, lastColumn: r.lastColumn },
-    });
-  }
-  for (let i = 0; i < result.findings.length; i++) {
-    const f = result.findings[i];
-    if (f.row >= 1 || !f.colour) continue;
-    push({ colour: f.colour, message: f.message, where: f.sheet ? f.sheet + ' · 全表' : '全年汇总', target: null });
-  }
-  for (let i = 0; i < result.problems.length; i++) {
-    const p = result.problems[i];
-    if (p.row >= 1) continue; // row problems are grey rows above
-    push({ colour: 'grey', message: p.message, where: p.sheet ? p.sheet + ' · 全表' : '工作簿', target: null });
+  for (let i = 0; i < COLOURS.length; i++) {
+    const items = byColour[COLOURS[i]];
+    for (let k = 0; k < items.length; k++) groups[COLOURS[i]].push(toResultItem(items[k]));
   }
   return groups;
 }
 
+/**
+ * Coloured rows per colour (the items that are rows): what “已为 N 行标上颜色” counts, as the
+ * terminal's 行标色 line, the ribbon's notice and the summary's table 五 do. The groups hold more:
+ * see {@link otherItemsLine}.
+ */
 export function countsOf(groups: Record<Colour, ResultItem[]>): Record<Colour, number> {
   const counts = {} as Record<Colour, number>;
-  for (let i = 0; i < COLOURS.length; i++) counts[COLOURS[i]] = groups[COLOURS[i]].length;
+  for (let i = 0; i < COLOURS.length; i++) {
+    const items = groups[COLOURS[i]];
+    let n = 0;
+    for (let k = 0; k < items.length; k++) if (items[k].kind === 'row') n++;
+    counts[COLOURS[i]] = n;
+  }
   return counts;
 }
 
 /** `红色 3 · 橙色 1 · …` */
 export function countsText(counts: Partial<Record<Colour, number>>): string {
-  const parts: string[] = [];
-  for (let i = 0; i < COLOURS.length; i++) parts.push(colourName(COLOURS[i]) + ' ' + (counts[COLOURS[i]] || 0));
-  return parts.join(' · ');
+  return countsLine(counts);
 }
 
 export function swatch(colour: Colour | null, extraClass?: string): HTMLSpanElement {
@@ -121,8 +110,8 @@ function sheetOf(result: CheckResult, name: string): DetectedSheet | null {
 
 export function renderResults(container: HTMLElement, result: CheckResult, onSelect: (target: RowTarget) => void): void {
   clear(container);
+  const listing = clerkListing(result);
   const groups = groupItems(result);
-  const counts = countsOf(groups);
 
   const head = el('div', 'results__head');
   add(head, el('h2', 'section__title ms-font-l ms-fontWeight-semibold', monthHeading(result)));
@@ -133,10 +122,14 @@ export function renderResults(container: HTMLElement, result: CheckResult, onSel
   for (let i = 0; i < COLOURS.length; i++) {
     const c = COLOURS[i];
     const chip = el('span', 'count-chip ms-font-s');
-    add(chip, swatch(c), el('span', 'count-chip__name', colourName(c)), el('span', 'count-chip__n ms-fontWeight-semibold', counts[c]));
+    add(chip, swatch(c), el('span', 'count-chip__name', colourName(c)), el('span', 'count-chip__n ms-fontWeight-semibold', groups[c].length));
     add(summary, chip);
   }
   add(container, summary);
+  // The groups hold the coloured rows and what is not one row (a meeting, a unit without a report
+  // row): say so, so that these counts and the message's row counts read as one story.
+  const others = otherItemsLine(listing);
+  if (others) add(container, el('p', 'count-note ms-font-xs muted', '其中工作表中标色 ' + result.rows.length + ' 行；' + others + '（会议和述职报告见下文）。'));
 
   // A check that lacks its column says so once, above the findings (无法判断, not a red).
   for (let i = 0; i < result.missingColumns.length; i++) {
@@ -148,6 +141,8 @@ export function renderResults(container: HTMLElement, result: CheckResult, onSel
   for (let i = 0; i < COLOURS.length; i++) add(container, renderGroup(COLOURS[i], groups[COLOURS[i]], onSelect));
 
   add(container, renderLeaders(result, onSelect));
+  add(container, renderMeetings(result, listing));
+  add(container, renderReports(result, onSelect));
   add(container, renderSheets(result));
   add(container, renderSettings(result));
 }
@@ -203,10 +198,10 @@ function renderItem(item: ResultItem, onSelect: (target: RowTarget) => void): HT
   return li;
 }
 
-function statusCell(status: Status): HTMLElement {
+function statusCell(status: Status, label?: string): HTMLElement {
   const td = el('td', 'status-cell');
   const colour = STATUS_COLOUR[status];
-  const tag = el('span', 'status-tag ms-font-xs', STATUS_LABEL[status]);
+  const tag = el('span', 'status-tag ms-font-xs', label || STATUS_LABEL[status]);
   if (colour) {
     tag.style.backgroundColor = PALETTE[colour].fill;
     const font = PALETTE[colour].font;
@@ -262,6 +257,97 @@ function renderLeaders(result: CheckResult, onSelect: (target: RowTarget) => voi
   add(table, tbody);
   add(section, el('div', 'table-scroll'));
   (section.lastChild as HTMLElement).appendChild(table);
+  return section;
+}
+
+/**
+ * 党委会、班子会研究安全生产, as the summary's table 三: each kind of meeting with the count so far,
+ * the required number and the status (进度偏慢 when behind the quarterly pace), from the same list.
+ */
+function renderMeetings(result: CheckResult, listing: ClerkListing): HTMLElement {
+  const section = el('div', 'section meetings');
+  const year = Number(result.month.slice(0, 4));
+  add(section, el('h2', 'section__title ms-font-m ms-fontWeight-semibold', '党委会、班子会研究安全生产（' + year + '年累计）'));
+  if (result.meetings === null) {
+    add(section, el('p', 'ms-font-s muted', '未找到会议记录表，本项未检查。'));
+    return section;
+  }
+  const items: ClerkItem[] = [];
+  for (let i = 0; i < listing.items.length; i++) if (listing.items[i].kind === 'meeting') items.push(listing.items[i]);
+  if (items.length === 0) {
+    add(section, el('p', 'ms-font-s muted', '无'));
+    return section;
+  }
+  const table = el('table', 'leader-table meeting-table ms-font-s');
+  const hr = el('tr');
+  add(hr, el('th', 'cell--text', '会议'), el('th', 'cell--num', '已开'), el('th', 'cell--num', '应开'), el('th', 'cell--text', '状态'));
+  add(table, add(el('thead'), hr));
+  const tbody = el('tbody');
+  for (let i = 0; i < items.length; i++) {
+    const m = items[i].meeting!;
+    const tr = el('tr', 'meeting-row');
+    tr.setAttribute('data-kind', m.kind);
+    add(tr, el('td', 'cell--text', items[i].subject), el('td', 'cell--num', m.count), el('td', 'cell--num', m.required), statusCell(m.status, MEETING_STATUS_LABEL[m.status]));
+    add(tbody, tr);
+    const note = el('tr', 'leader-note');
+    const td = el('td', 'ms-font-xs muted', items[i].message);
+    td.colSpan = 4;
+    add(tbody, add(note, td));
+  }
+  add(table, tbody);
+  add(section, table);
+  return section;
+}
+
+/**
+ * 安委成员单位述职报告, as the summary's table 四, in short: the units of each status, those not on
+ * time named (a unit with a row selects it; one without is named in the red group as well).
+ */
+function renderReports(result: CheckResult, onSelect: (target: RowTarget) => void): HTMLElement {
+  const section = el('div', 'section reports');
+  const year = Number(result.asOf.slice(0, 4)) - 1;
+  add(section, el('h2', 'section__title ms-font-m ms-fontWeight-semibold', '安委成员单位' + year + '年度述职报告'));
+  const reports = result.reports;
+  if (reports === null) {
+    add(section, el('p', 'ms-font-s muted', '未找到述职报告表，本项未检查。'));
+    return section;
+  }
+  if (reports.length === 0) {
+    add(section, el('p', 'ms-font-s muted', '无成员单位'));
+    return section;
+  }
+  const order: Status[] = ['missing', 'late', 'due-soon', 'pending', 'unknown', 'problem', 'ok'];
+  const list = el('ul', 'report-list ms-font-s');
+  for (let i = 0; i < order.length; i++) {
+    const units = reports.filter((r) => r.status === order[i]);
+    if (units.length === 0) continue;
+    const li = el('li', 'report-line');
+    li.setAttribute('data-status', order[i]);
+    const tag = el('span', 'status-tag ms-font-xs', STATUS_LABEL[order[i]] + ' ' + units.length);
+    const colour = STATUS_COLOUR[order[i]];
+    if (colour) {
+      tag.style.backgroundColor = PALETTE[colour].fill;
+      if (PALETTE[colour].font) tag.style.color = PALETTE[colour].font as string;
+    }
+    add(li, tag);
+    // The units on time are many and need nothing: counted, not named.
+    if (order[i] !== 'ok') {
+      for (let k = 0; k < units.length; k++) {
+        const r = units[k];
+        const ref = r.ref;
+        if (ref) {
+          const sheet = sheetOf(result, ref.sheet);
+          const b = el('button', 'link-button report-unit', r.unit);
+          b.type = 'button';
+          b.title = '在述职报告表中选中这一行';
+          b.onclick = () => onSelect({ sheet: ref.sheet, row: ref.row, firstColumn: sheet ? sheet.firstColumn : 1, lastColumn: sheet ? sheet.lastColumn : 1 });
+          add(li, b);
+        } else add(li, el('span', 'report-unit report-unit--norow', r.unit));
+      }
+    }
+    add(list, li);
+  }
+  add(section, list);
   return section;
 }
 

@@ -4,6 +4,9 @@
  */
 export type RefusalCode =
   | 'not-zip'
+  | 'empty-file'
+  | 'text-file'
+  | 'truncated'
   | 'legacy-or-encrypted'
   | 'too-large'
   | 'too-many-entries'
@@ -37,7 +40,39 @@ const RESAVE = '请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再检查
 /** The refusals, each with the file's name as the clerk knows it. */
 export const refuse = {
   notZip: (name: string) =>
-    new XlsxRefusal('not-zip', '“' + name + '”不是 .xlsx 工作簿，无法读取。', 'The input is not an .xlsx workbook.'),
+    new XlsxRefusal(
+      'not-zip',
+      '“' + name + '”不是 .xlsx 工作簿，无法读取。请确认选对了文件；其他格式的表格（如 WPS 的 .et、.ods）请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。',
+      'The input is not an .xlsx workbook; save other spreadsheet formats as .xlsx first.',
+    ),
+  empty: (name: string) =>
+    new XlsxRefusal(
+      'empty-file',
+      '“' + name + '”是空文件（0 字节），里面没有工作簿：可能是保存或复制时出了错，请找到原来的文件再检查。',
+      'The input file is empty (0 bytes).',
+    ),
+  /** A text file: `kind` says which (a CSV, a web page, Excel 2003 XML, other text). */
+  textFile: (name: string, kind: 'csv' | 'html' | 'xml2003' | 'text') => {
+    const what = {
+      csv: '是 CSV 文本文件，不是 Excel 工作簿',
+      html: '是网页（HTML）文件，不是 Excel 工作簿（有些系统导出的“.xls”其实是网页）',
+      xml2003: '是“XML 电子表格 2003”文件，不是 .xlsx 工作簿',
+      text: '是文本文件，不是 Excel 工作簿',
+    }[kind];
+    const en = {
+      csv: 'This is a CSV text file, not an Excel workbook',
+      html: 'This is a web page (HTML), not an Excel workbook',
+      xml2003: 'This is an XML Spreadsheet 2003 file, not an .xlsx workbook',
+      text: 'This is a text file, not an Excel workbook',
+    }[kind];
+    return new XlsxRefusal('text-file', '“' + name + '”' + what + '：请在 Excel 或 WPS 中打开后另存为 .xlsx（Excel 工作簿），再检查另存的文件。', en + ': open it in Excel or WPS and save it as .xlsx.');
+  },
+  truncated: (name: string) =>
+    new XlsxRefusal(
+      'truncated',
+      '“' + name + '”不完整：文件在中途断了（常见于没有下载完、复制时中断或 U 盘提前拔出），无法读取。请重新复制或下载原文件；如果 Excel 还能打开它，请另存为 .xlsx 后再检查。',
+      'The file is truncated (its end, the zip directory, is missing): copy or download it again.',
+    ),
   legacy: (name: string) =>
     new XlsxRefusal(
       'legacy-or-encrypted',

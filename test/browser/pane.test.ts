@@ -22,12 +22,19 @@ import {
   HTML_TEXT,
   LOG,
   LOG_VALUES,
+  MEETINGS,
+  MEETINGS_VALUES,
   MONTH,
   ORIGINAL_FILLS,
   ORIGINAL_FONTS,
+  REPORTS,
+  REPORTS_VALUES,
   SCHEDULE,
   SCHEDULE_VALUES,
 } from './township';
+import { summaryItems } from '../helpers/summary-items';
+import type { ShownItem } from '../helpers/summary-items';
+import { countsLine } from '../../src/core/listing';
 
 let OUT = '';
 const SCREENSHOT = path.join(REPO, 'docs', 'images', 'taskpane.png');
@@ -44,6 +51,8 @@ interface SimWindow {
     fillAt(sheet: string, row: number, col: number): string | null;
     fontColourAt(sheet: string, row: number, col: number): string | null;
     valuesOf(sheet: string): unknown[][];
+    rowHeights(sheet: string): Record<number, number>;
+    pageSetup(sheet: string): Record<string, unknown>;
     sheetNames(): string[];
     selection(): { sheet: string; address: string } | null;
     stats(): unknown;
@@ -317,6 +326,13 @@ describe('task pane in Chromium with the Excel simulator (ExcelApi 1.9)', () => 
     // a number or a date (=cmd…, 1/1) would show up here as #NAME? or a serial.
     const cells = values;
     expect(cells.slice(0, layout.values.length).map((r) => r.slice(0, layout.values[0].length))).toEqual(layout.values);
+    // Row heights and page numbers as the command line writes them (core/layout.ts), not Excel's autofit.
+    const heights = await page.evaluate((name) => (window as unknown as SimWindow).__sim.rowHeights(name), summarySheetName(MONTH));
+    expect(layout.values.map((_r, i) => heights[i + 1])).toEqual(layout.rowHeights);
+    expect(await page.evaluate((name) => (window as unknown as SimWindow).__sim.pageSetup(name), summarySheetName(MONTH))).toMatchObject({
+      firstPageNumber: 1,
+      centerFooter: '第 &P 页，共 &N 页',
+    });
     const leaderRow = cells.find((r) => r[0] === '鲁攀');
     expect(leaderRow && leaderRow.slice(0, 8)).toEqual(['鲁攀', '班子成员', 2, 0, 0, '0/1', '和平加油站', '未完成']);
     expect(cells.some((r) => r.indexOf(FORMULA_TEXT) >= 0)).toBe(true);
@@ -438,3 +454,108 @@ function LOG_HEADER_INDEX(header: string): number {
   if (i < 0) throw new Error('no ' + header + ' in the log header');
   return i;
 }
+
+/**
+ * The pane and the summary sheet tell one story (issue 18.2), on a workbook with meetings and
+ * reports: every item the summary sheet (written by 月度汇总 into the simulator) shows in a colour
+ * is in the pane's group of that colour and nothing else is, the green rows it counts are the
+ * pane's, the meetings block shows table 三, and the message's row counts are table 五's. Writes the
+ * pane as a picture to the test artifacts.
+ */
+describe('task pane and summary sheet agree item by item (meetings and reports)', () => {
+  const full = SHEETS.concat([
+    { name: MEETINGS, values: MEETINGS_VALUES, fills: {}, fonts: {} },
+    { name: REPORTS, values: REPORTS_VALUES, fills: {}, fonts: {} },
+  ]);
+  let page: Page;
+  let record: PageRecord;
+  let core: CheckResult;
+
+  beforeAll(async () => {
+    const out = checkWorkbook({ sheets: full.map((s) => ({ name: s.name, values: s.values })) }, { month: MONTH, asOf: AS_OF });
+    if (!out.ok) throw new Error(out.error.message);
+    core = out.result;
+    ({ page, record } = await openPane('1.9', full));
+  }, 60_000);
+
+  it('shows in each colour group exactly what the summary sheet shows in that colour, with the same counts', async () => {
+    await page.selectOption('#month', MONTH.slice(5));
+    const message = await click(page, '#btn-check', /^检查完成/);
+    await click(page, '#btn-summary', /^已生成/);
+    const layout = layoutSummary(core.summary);
+    const values = await page.evaluate((name) => (window as unknown as SimWindow).__sim.valuesOf(name), summarySheetName(MONTH));
+    // What the simulator's sheet holds is the layout the items are read from.
+    expect(values.slice(0, layout.values.length).map((r) => r.slice(0, layout.values[0].length))).toEqual(layout.values);
+    const shown = summaryItems(layout);
+
+    const groups = await page.$$eval('#results .group', (els) =>
+      els.map((g) => ({
+        colour: g.getAttribute('data-colour') as string,
+        count: Number((g.querySelector('.group__count') || { textContent: '' }).textContent),
+        items: Array.prototype.map.call(g.querySelectorAll('.finding'), (f: Element) => ({
+          message: (f.querySelector('.finding__message') || { textContent: '' }).textContent as string,
+          where: (f.querySelector('.finding__where') || { textContent: '' }).textContent as string,
+          row: !!f.querySelector('.finding__button'),
+        })) as Array<{ message: string; where: string; row: boolean }>,
+      })),
+    );
+    const pane: ShownItem[] = [];
+    for (const g of groups) {
+      expect([g.colour, g.count]).toEqual([g.colour, g.items.length]);
+      for (const item of g.items) {
+        if (item.row) {
+          const m = /(?:^| · )([^·]+) · 第(\d+)行$/.exec(item.where)!;
+          pane.push({ colour: g.colour as Colour, key: m[1] + '!' + m[2], text: item.message });
+        } else {
+          const kind = item.where.indexOf('会议记录') === 0 ? 'meeting' : item.where.indexOf('述职报告') === 0 ? 'unit' : 'sheet';
+          pane.push({ colour: g.colour as Colour, key: kind + ':' + item.message, text: item.message });
+        }
+      }
+    }
+    const paneShown = pane.filter((p) => !(p.colour === 'green' && p.key.indexOf('!') > 0));
+    expect(paneShown.map((p) => p.colour + ' ' + p.key).sort()).toEqual(shown.items.map((x) => x.colour + ' ' + x.key).sort());
+    for (const p of paneShown) {
+      const s = shown.items.find((x) => x.colour === p.colour && x.key === p.key)!;
+      expect(s.text.endsWith(p.text)).toBe(true);
+    }
+    expect(pane.filter((p) => p.colour === 'green' && p.key.indexOf('!') > 0)).toHaveLength(shown.greenRows);
+    // Before issue 18 the pane had neither of these.
+    expect(pane.filter((p) => p.key.indexOf('unit:') === 0).map((p) => p.colour)).toEqual(['red', 'red']);
+    expect(pane.filter((p) => p.key.indexOf('meeting:') === 0).map((p) => p.colour)).toEqual(['yellow']);
+
+    // The chips count the groups; the message counts the rows as table 五's title (and the terminal) do.
+    const chips = await page.$$eval('#results .count-chip__n', (els) => els.map((e) => Number(e.textContent)));
+    expect(chips).toEqual(groups.map((g) => g.count));
+    expect(message).toContain('已为 ' + core.rows.length + ' 行标上颜色：' + countsLine(shown.rowCounts) + '。');
+    expect(await page.textContent('#results .count-note')).toBe(
+      '其中工作表中标色 ' + core.rows.length + ' 行；另有 3 项不在某一行：会议 1 项、述职报告表中没有的成员单位 2 项（会议和述职报告见下文）。',
+    );
+  });
+
+  it('shows the meetings as the summary’s table 三 and the reports by status', async () => {
+    const shown = summaryItems(layoutSummary(core.summary));
+    const meetings = await page.$$eval('#results .meeting-row', (trs) => trs.map((tr) => Array.prototype.map.call(tr.children, (c: Element) => c.textContent) as string[]));
+    expect(meetings).toEqual(shown.meetings.map((m) => [m[0], String(m[1]), String(m[2]), m[3]]));
+    const reports = await page.$$eval('#results .report-line', (lis) => lis.map((li) => li.textContent));
+    expect(reports).toEqual(['未完成 3扶贫办民政所经济发展办', '逾期完成 1党政办', '合规 2']);
+    // A unit with a row selects it.
+    await page.click('#results .report-unit:has-text("党政办")');
+    await page.waitForFunction(() => {
+      const sel = (window as unknown as SimWindow).__sim.selection();
+      return !!sel && sel.sheet === '述职报告';
+    });
+    expect(bareAddress((await page.evaluate(() => (window as unknown as SimWindow).__sim.selection()))!.address)).toBe('A4:C4');
+    await page.evaluate(() => {
+      const r = document.querySelector('#results .meetings');
+      if (r) r.scrollIntoView();
+    });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-meetings-reports.png') });
+    await page.evaluate(() => {
+      const r = document.querySelector('#results');
+      if (r) r.scrollIntoView();
+    });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-groups.png') });
+    expect({ dialogs: record.dialogs, errors: record.errors, foreign: foreignRequests(record, server.origin) }).toEqual({ dialogs: [], errors: [], foreign: [] });
+  });
+});

@@ -77,3 +77,38 @@ export const ORIGINAL_FONTS: Record<string, Record<string, string>> = {
   [SCHEDULE]: { A5: '#0000FF' },
   [LOG]: { B6: '#7030A0' },
 };
+
+export const MEETINGS = '会议记录';
+export const REPORTS = '述职报告';
+
+function day2019(m: number, d: number): number {
+  return excelSerialFromDay(dayFromYmd(2019, m, d));
+}
+
+/**
+ * Meetings of 2019 up to 2 September (two quarters ended, so 2 of 4 are due by now): 党委会 twice
+ * (on pace: no colour), 班子会 once (behind the pace: 进度偏慢, yellow), and a row whose date
+ * cannot be read (a grey row).
+ */
+export const MEETINGS_VALUES: (string | number)[][] = [
+  ['2019年会议记录', '', ''],
+  ['日期', '会议名称', '议题'],
+  [day2019(3, 12), '党委会', '研究安全生产工作'],
+  [day2019(6, 18), '党委会', '安全生产专题'],
+  [day2019(4, 2), '班子会', '部署安全生产大检查'],
+  ['三月中旬', '班子会', '安全生产'],
+];
+
+/**
+ * 2018 annual reports of the member units (the schedule's 牵头部门: 安监站, 党政办, 扶贫办, 卫健办,
+ * 民政所, 经济发展办), due 31 January 2019: on time, late (orange), a row without a date (red),
+ * and two units with no row at all (red on the summary, and in the pane's red group).
+ */
+export const REPORTS_VALUES: (string | number)[][] = [
+  ['安委成员单位述职报告', '', ''],
+  ['单位', '负责人', '提交日期'],
+  ['安监站', '周志刚', day2019(1, 10)],
+  ['党政办', '王芳', day2019(2, 15)],
+  ['扶贫办', '刘强', ''],
+  ['卫健办', '陈静', day2019(1, 20)],
+];

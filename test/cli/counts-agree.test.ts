@@ -11,7 +11,7 @@ import { run } from '../../src/cli/main';
 
 const SAMPLE = path.resolve(__dirname, '..', '..', 'samples', '大栗港镇-2019.xlsx');
 
-test('the sample: 数据问题 in the terminal = the summary’s list = JSON problems', async () => {
+test('the sample: 数据问题 and the colour counts in the terminal = the summary = the JSON report', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counts-'));
   try {
     let stdout = '';
@@ -29,7 +29,7 @@ test('the sample: 数据问题 in the terminal = the summary’s list = JSON pro
     expect(listed.length).toBeGreaterThan(result.problems.length);
 
     const layout = layoutSummary(result.summary);
-    const titleRow = layout.values.findIndex((r) => String(r[0]).indexOf('数据问题') >= 0 && String(r[0]).indexOf('、') > 0);
+    const titleRow = layout.values.findIndex((r) => /^[一二三四五六七八九]、数据问题/.test(String(r[0])));
     let rows = 0;
     for (let r = titleRow + 2; r < layout.values.length && layout.values[r][0] !== ''; r++) rows++;
     expect(rows).toBe(listed.length);
@@ -38,6 +38,12 @@ test('the sample: 数据问题 in the terminal = the summary’s list = JSON pro
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'o.json'), 'utf8'));
     expect(json.problems).toHaveLength(listed.length);
     expect(json.problems.map((p: { code: string }) => p.code)).toContain('missing-deadline');
+    // The colour counts: the terminal's 行标色 line, the summary's table 五 title and the JSON rows.
+    const byColour: Record<string, number> = { red: 0, orange: 0, yellow: 0, green: 0, grey: 0 };
+    for (const r of json.rows as Array<{ colour: string }>) byColour[r.colour]++;
+    const line = '红色 ' + byColour.red + ' 行 · 橙色 ' + byColour.orange + ' 行 · 黄色 ' + byColour.yellow + ' 行 · 绿色 ' + byColour.green + ' 行 · 灰色 ' + byColour.grey + ' 行';
+    expect(stdout).toContain('行标色：' + line + '（共 ' + json.rows.length + ' 行）');
+    expect(layout.values.map((r) => String(r[0]))).toContain('五、标色的行及原因（共 ' + json.rows.length + ' 行：' + line + '）');
     // Every grey row is one of them.
     const greyRows = result.rows.filter((r) => r.colour === 'grey').map((r) => r.sheet + '!' + r.row).sort();
     expect(greyRows).toEqual(listed.filter((p) => p.row > 0).map((p) => p.sheet + '!' + p.row).sort());

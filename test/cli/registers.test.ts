@@ -134,7 +134,7 @@ describe('a schedule of groups and a 带队检查记录簿', () => {
     expect(stdout).toContain('读取说明');
     expect(stdout).toContain('  带队检查记录簿（检查记录，表头第2行）：检查日期 B列“检查时间”；带队领导 C列“带队领导及参加人员”；检查地点 D列“受查单位”；隐患 F列“发现问题”；整改期限 H列“整改时限”；整改情况 I列“整改落实情况”；未找到：整改完成日期');
     const rows = await summaryRows(name);
-    const at = rows.findIndex((r) => r[0].indexOf('六、读取说明') === 0);
+    const at = rows.findIndex((r) => r[0].indexOf('七、读取说明') === 0);
     // 列 spans two cells (merged).
     expect(rows[at + 1].slice(0, 5)).toEqual(['工作表', '读作', '字段', '列', '列']);
     expect(rows.slice(at + 2).find((r) => r[2] === '检查地点')!.slice(0, 6)).toEqual(['', '', '检查地点', 'D列“受查单位”', 'D列“受查单位”', '表头']);

@@ -66,7 +66,7 @@ test('an input error exits 2 with one line on stderr and writes nothing', () => 
   const r = duty(['x.xlsx', ...AUGUST]);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
-  expect(r.stderr).toMatch(/^错误：.*不是 \.xlsx 工作簿.*Error: [^\n]+\n$/);
+  expect(r.stderr).toMatch(/^错误：.*是文本文件，不是 Excel 工作簿.*Error: [^\n]+\n$/);
   expect(fs.readdirSync(dir)).toEqual(['x.xlsx']);
 });
 

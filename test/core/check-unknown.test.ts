@@ -71,7 +71,7 @@ describe('a log with no place column: key sites are 无法判断, and no leader 
     );
     const cells = layoutSummary(without.summary).values;
     expect(cells.find((r) => r[0] === '邓光明')!.slice(5, 8)).toEqual(['无法判断', '', '合规']);
-    const reading = cells.findIndex((r) => String(r[0]).indexOf('六、读取说明') === 0);
+    const reading = cells.findIndex((r) => String(r[0]).indexOf('七、读取说明') === 0);
     expect(reading).toBeGreaterThan(0);
     expect(cells.slice(reading).some((r) => r[2] === '检查地点' && r[3] === '—' && r[5] === '未找到：重点场所是否检查无法判断')).toBe(true);
   });

@@ -56,7 +56,9 @@ export const WIRE: { [type: string]: WireClass } = {
     methods: { Activate: 'activate', Delete: 'delete' },
   },
   WorksheetProtection: { scalars: scalars([], ['protected']) },
-  PageLayout: { scalars: scalars(['orientation', 'paperSize', 'zoom']) },
+  PageLayout: { scalars: scalars(['orientation', 'paperSize', 'zoom', 'firstPageNumber']), navigation: { HeadersFooters: 'headersFooters' } },
+  HeaderFooterGroup: { navigation: { DefaultForAllPages: 'defaultForAllPages' } },
+  HeaderFooter: { scalars: scalars(['centerFooter']) },
   Range: {
     scalars: scalars(['values', 'numberFormat', 'hyperlink'], ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']),
     navigation: { Format: 'format' },
@@ -76,7 +78,7 @@ export const WIRE: { [type: string]: WireClass } = {
   },
   RangeCollection: { items: 'Range' },
   RangeFormat: {
-    scalars: scalars(['wrapText', 'horizontalAlignment', 'verticalAlignment', 'columnWidth']),
+    scalars: scalars(['wrapText', 'horizontalAlignment', 'verticalAlignment', 'columnWidth', 'rowHeight']),
     navigation: { Fill: 'fill', Font: 'font', Borders: 'borders' },
     methods: { AutofitRows: 'autofitRows', AutofitColumns: 'autofitColumns' },
   },

@@ -20,6 +20,8 @@
  *     fillAt(sheet, row, col): string | null          '#RRGGBB' or null (no fill); 1-based row/col
  *     fontColourAt(sheet, row, col): string | null    '#RRGGBB' or null (automatic or black)
  *     valuesOf(sheet): (string|number|boolean)[][]    values from A1 to the last used cell
+ *     rowHeights(sheet): { [row]: points }             heights set through format.rowHeight (1-based rows)
+ *     pageSetup(sheet): { showGridlines, orientation?, paperSize?, zoom?, firstPageNumber?, centerFooter? }
  *     sheetNames(): string[]                           every sheet in tab order, hidden ones included
  *     selection(): { sheet: string; address: string } | null   address like 'A5:G5'
  *     stats(): { syncs, commands, requestBytes: number[], responseBytes: number[], commandsPerSync: number[], errors: (string|null)[], runs, members }
@@ -65,6 +67,8 @@ w.__sim = {
   fillAt: (sheet: string, row: number, col: number) => host.workbook.fillAt(sheet, row, col),
   fontColourAt: (sheet: string, row: number, col: number) => host.workbook.fontColourAt(sheet, row, col),
   valuesOf: (sheet: string) => host.workbook.valuesOf(sheet),
+  rowHeights: (sheet: string) => host.workbook.rowHeights(sheet),
+  pageSetup: (sheet: string) => host.workbook.pageSetup(sheet),
   sheetNames: () => host.workbook.sheetNames(),
   selection: () => host.workbook.selection(),
   stats: () => JSON.parse(JSON.stringify(host.stats)),

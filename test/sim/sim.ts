@@ -115,8 +115,10 @@ interface SheetState {
   charts: SimChartState[];
   merges: SimRect[];
   columnWidths: Record<number, number>;
+  /** Row heights in points set through `format.rowHeight`, by 1-based row. */
+  rowHeights: Record<number, number>;
   showGridlines: boolean;
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions };
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions; firstPageNumber?: number | ''; centerFooter?: string };
 }
 
 /** An error as Office.js reports it (OfficeExtension.Error's shape). */
@@ -267,7 +269,7 @@ export class SimWorkbook {
   }
 
   newSheet(name: string): SheetState {
-    const sheet: SheetState = { id: this.nextId++, name, cells: new Map(), protected: false, visibility: 'Visible', charts: [], merges: [], columnWidths: {}, showGridlines: true, pageLayout: {} };
+    const sheet: SheetState = { id: this.nextId++, name, cells: new Map(), protected: false, visibility: 'Visible', charts: [], merges: [], columnWidths: {}, rowHeights: {}, showGridlines: true, pageLayout: {} };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -372,7 +374,12 @@ export class SimWorkbook {
     return this.must(sheet).charts.map((c) => ({ ...c, xAxisValues: c.xAxisValues.slice() }));
   }
 
-  pageSetup(sheet: string): { showGridlines: boolean; orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions } {
+  /** Row heights set on a sheet (points, by 1-based row); rows never set are absent. */
+  rowHeights(sheet: string): Record<number, number> {
+    return { ...this.must(sheet).rowHeights };
+  }
+
+  pageSetup(sheet: string): { showGridlines: boolean } & SheetState['pageLayout'] {
     const s = this.must(sheet);
     return { showGridlines: s.showGridlines, ...s.pageLayout };
   }
@@ -983,7 +990,7 @@ class SimWorksheet extends SimObject implements Facade<Excel.Worksheet, 'id' | '
   }
 }
 
-class SimPageLayout extends SimObject implements Facade<Excel.PageLayout, 'orientation' | 'paperSize' | 'zoom', never> {
+class SimPageLayout extends SimObject implements Facade<Excel.PageLayout, 'orientation' | 'paperSize' | 'zoom' | 'firstPageNumber', never> {
   get _type(): string {
     return 'PageLayout';
   }
@@ -997,7 +1004,10 @@ class SimPageLayout extends SimObject implements Facade<Excel.PageLayout, 'orien
   protected _loadable(): Record<string, [string, () => unknown]> {
     return {};
   }
-  private _put(prop: 'orientation' | 'paperSize' | 'zoom', v: unknown): void {
+  protected _navigate(name: string): SimObject | null {
+    return name === 'headersFooters' ? this.headersFooters : null;
+  }
+  private _put(prop: 'orientation' | 'paperSize' | 'zoom' | 'firstPageNumber', v: unknown): void {
     this._set(prop, '1.9', v, () => {
       const sheet = this._resolve();
       guardWrite({ sheet, rect: { row: 1, column: 1, lastRow: 1, lastColumn: 1 } });
@@ -1021,6 +1031,64 @@ class SimPageLayout extends SimObject implements Facade<Excel.PageLayout, 'orien
   }
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this._put('zoom', v);
+  }
+  get firstPageNumber(): number | '' {
+    return this._get('firstPageNumber');
+  }
+  set firstPageNumber(v: number | '') {
+    this._put('firstPageNumber', v);
+  }
+  get headersFooters(): SimHeaderFooterGroup {
+    return this._child('headersFooters', () => new SimHeaderFooterGroup(this._ctx, this._path + '.headersFooters', this._resolve));
+  }
+}
+
+/** The page's headers and footers (ExcelApi 1.9): only the footer text for all pages is kept. */
+class SimHeaderFooterGroup extends SimObject {
+  get _type(): string {
+    return 'HeaderFooterGroup';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
+  constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SheetState) {
+    super(ctx, path);
+  }
+  protected _loadable(): Record<string, [string, () => unknown]> {
+    return {};
+  }
+  protected _navigate(name: string): SimObject | null {
+    return name === 'defaultForAllPages' ? this.defaultForAllPages : null;
+  }
+  get defaultForAllPages(): SimHeaderFooter {
+    return this._child('defaultForAllPages', () => new SimHeaderFooter(this._ctx, this._path + '.defaultForAllPages', this._resolve));
+  }
+}
+
+class SimHeaderFooter extends SimObject implements Facade<Excel.HeaderFooter, 'centerFooter', never> {
+  get _type(): string {
+    return 'HeaderFooter';
+  }
+  _exists(): boolean {
+    this._resolve();
+    return true;
+  }
+  constructor(ctx: SimRequestContext, path: string, readonly _resolve: () => SheetState) {
+    super(ctx, path);
+  }
+  protected _loadable(): Record<string, [string, () => unknown]> {
+    return { centerFooter: ['1.9', () => this._resolve().pageLayout.centerFooter || ''] };
+  }
+  get centerFooter(): string {
+    return this._get('centerFooter');
+  }
+  set centerFooter(v: string) {
+    this._set('centerFooter', '1.9', v, () => {
+      const sheet = this._resolve();
+      guardWrite({ sheet, rect: { row: 1, column: 1, lastRow: 1, lastColumn: 1 } });
+      sheet.pageLayout.centerFooter = v;
+    });
   }
 }
 
@@ -1486,7 +1554,7 @@ abstract class SimFormatPart extends SimObject {
   }
 }
 
-class SimRangeFormat extends SimFormatPart implements Facade<Excel.RangeFormat, 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'columnWidth', 'autofitRows' | 'autofitColumns'> {
+class SimRangeFormat extends SimFormatPart implements Facade<Excel.RangeFormat, 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'columnWidth' | 'rowHeight', 'autofitRows' | 'autofitColumns'> {
   get _type(): string {
     return 'RangeFormat';
   }
@@ -1535,6 +1603,17 @@ class SimRangeFormat extends SimFormatPart implements Facade<Excel.RangeFormat, 
       for (const t of this._targets()) {
         guardWrite(t);
         for (let c = t.rect.column; c <= t.rect.lastColumn; c++) t.sheet.columnWidths[c] = v;
+      }
+    });
+  }
+  get rowHeight(): number {
+    return this._get('rowHeight');
+  }
+  set rowHeight(v: number) {
+    this._set('rowHeight', '1.2', v, () => {
+      for (const t of this._targets()) {
+        guardWrite(t);
+        for (let r = t.rect.row; r <= t.rect.lastRow; r++) t.sheet.rowHeights[r] = v;
       }
     });
   }

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import type { RowColour, SummaryLayout } from '../../src/core/types';
+import { rowHeights } from '../../src/core/layout';
 import { patchWorkbook, readWorkbook } from '../../src/xlsx';
 import type { PatchRequest } from '../../src/xlsx';
 import { buildRawXlsx } from '../cli/helpers/raw-xlsx';
@@ -260,7 +261,7 @@ async function sheetPackage(rows: Array<{ present: boolean; selfClosing: boolean
 const HOSTILE = ['=1+1', '+1', '-1', '@SUM(A1)', "=cmd|' /C calc'!A0", '=HYPERLINK("http://x","y")'];
 
 function sampleLayout(): SummaryLayout {
-  return {
+  const layout: Omit<SummaryLayout, 'rowHeights'> & { rowHeights?: number[] } = {
     sheetName: '履职汇总 2019-08',
     values: [
       ['大栗港镇安全生产履职汇总（2019年8月）', '', ''],
@@ -283,7 +284,9 @@ function sampleLayout(): SummaryLayout {
     printTitleRows: { first: 0, last: 2 },
     leaderTable: { headerRow: 2, firstRow: 3, lastRow: 5, nameColumn: 0, requiredColumn: 1, doneColumn: 2 },
     chartAnchor: { row: 8, column: 0 },
+    print: { firstPageNumber: 1, centerFooter: '第 &P 页，共 &N 页' },
   };
+  return { ...layout, rowHeights: rowHeights(layout.values, layout.columnWidths, layout.merges, layout.styles) };
 }
 
 describe('the summary sheet', () => {
@@ -322,8 +325,17 @@ describe('the summary sheet', () => {
     expect(ws.getCell('C4').font.color).toEqual({ argb: 'FF9C0006' });
     expect(ws.getCell('C7').alignment).toMatchObject({ wrapText: true });
     expect(ws.getRow(7).height).toBeGreaterThan(30);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    // Every row at the layout's height (core/layout.ts rowHeights), a one-line row included.
+    const layout = sampleLayout();
+    expect(layout.values.map((_r, i) => ws.getRow(i + 1).height)).toEqual(layout.rowHeights);
+    expect(ws.getRow(3).height).toBeLessThan(20);
+    // Printed with page numbers of its own.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, firstPageNumber: 1 });
     const all = await parts(buffer);
+    const sheetXml = all.get(sheetPath(all, '履职汇总 2019-08'))!.toString();
+    expect(sheetXml).toMatch(/<pageSetup [^>]*useFirstPageNumber="1"/);
+    expect(sheetXml).toContain('<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>');
+    expect(sheetXml.match(/<row [^>]*>/g)!.every((tag) => / ht="\d+" customHeight="1"/.test(tag))).toBe(true);
     expect(all.get('xl/workbook.xml')!.toString()).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="1">'履职汇总 2019-08'!\$1:\$3<\/definedName>/);
   });
 

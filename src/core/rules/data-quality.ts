@@ -12,7 +12,7 @@ import type { DataQualityDetails, Rule } from './rule';
  */
 export const dataQuality: Rule<DataQualityDetails> = {
   id: 'data-quality',
-  description: '数据质量：无法识别的日期、未知或空白的带队领导、晚于截止日期的日期、重复行等，标灰并说明原因',
+  description: '数据质量：无法识别的日期、未知或空白的带队领导、晚于截至日期的日期、重复行等，标灰并说明原因',
   defaultOptions: {},
   check(ctx) {
     const findings: Finding[] = [];

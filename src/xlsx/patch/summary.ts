@@ -42,7 +42,6 @@ export function renderSummarySheet(layout: SummaryLayout, formats: Formats, opti
     }
     return xf;
   };
-  const heights = rowHeights(layout);
 
   const parts: string[] = [];
   parts.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
@@ -57,7 +56,7 @@ export function renderSummarySheet(layout: SummaryLayout, formats: Formats, opti
   parts.push('<sheetData>');
   for (let r = 0; r < height; r++) {
     const row = layout.values[r] || [];
-    const h = heights.get(r);
+    const h = layout.rowHeights[r];
     let cells = '';
     for (let c = 0; c < width; c++) {
       const value = c < row.length ? row[c] : '';
@@ -70,7 +69,9 @@ export function renderSummarySheet(layout: SummaryLayout, formats: Formats, opti
       else if (isText) cells += '<c r="' + ref + '" s="' + xf + '" t="inlineStr"><is><t xml:space="preserve">' + xmlCellText(value as string) + '</t></is></c>';
       else cells += '<c r="' + ref + '" s="' + xf + '"/>';
     }
-    parts.push('<row r="' + (r + 1) + '"' + (h !== undefined ? ' ht="' + h + '" customHeight="1"' : '') + '>' + cells + '</row>');
+    // Every row at the layout's height: a program left to guess sizes a row with wrapped text in
+    // merged cells from its first column alone (LibreOffice) or not at all (Excel).
+    parts.push('<row r="' + (r + 1) + '"' + (h > 0 ? ' ht="' + h + '" customHeight="1"' : '') + '>' + cells + '</row>');
   }
   parts.push('</sheetData>');
   const merges = layout.merges.filter((m) => m.rows * m.columns > 1);
@@ -94,8 +95,11 @@ export function renderSummarySheet(layout: SummaryLayout, formats: Formats, opti
   }
   parts.push('<printOptions horizontalCentered="1"/>');
   parts.push('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>');
-  parts.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
-  parts.push('<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>');
+  // Its own page numbers, whatever sheets are printed with it.
+  parts.push(
+    '<pageSetup paperSize="9" firstPageNumber="' + layout.print.firstPageNumber + '" orientation="landscape" fitToWidth="1" fitToHeight="0" useFirstPageNumber="1"/>',
+  );
+  parts.push('<headerFooter><oddFooter>' + escapeXmlAttribute('&C' + layout.print.centerFooter) + '</oddFooter></headerFooter>');
   if (options.drawingRelId) parts.push('<drawing r:id="' + options.drawingRelId + '"/>');
   parts.push('</worksheet>');
   return parts.join('');
@@ -151,45 +155,4 @@ export function textWidth(text: string): number {
       (code >= 0xffe0 && code <= 0xffe6) || code >= 0x1f300) ? 2 : 1;
   }
   return width;
-}
-
-/**
- * Excel does not grow a row for wrapped text in merged cells, and no program grows it for a
- * title in a large font: such rows get a height from their text, so nothing is cut off on paper.
- */
-export function rowHeights(layout: SummaryLayout): Map<number, number> {
-  const widthOf = (column: number, columns: number) => layout.columnWidths.slice(column, column + columns).reduce((a, b) => a + b, 0);
-  const spanAt = new Map<string, number>();
-  for (const m of layout.merges) if (m.rows === 1) spanAt.set(m.row + ':' + m.column, m.columns);
-  const sizeAt = new Map<string, number>();
-  const wrapAt = new Set<string>();
-  for (const s of layout.styles) {
-    for (let r = s.row; r < s.row + s.rows; r++) {
-      for (let c = s.column; c < s.column + s.columns; c++) {
-        if (s.fontSize !== undefined) sizeAt.set(r + ':' + c, s.fontSize);
-        if (s.wrap) wrapAt.add(r + ':' + c);
-        else if (s.wrap === false) wrapAt.delete(r + ':' + c);
-      }
-    }
-  }
-  const out = new Map<number, number>();
-  layout.values.forEach((cells, r) => {
-    let points = 0;
-    cells.forEach((value, c) => {
-      if (value === '' || value === null || value === undefined) return;
-      const key = r + ':' + c;
-      const size = sizeAt.get(key) || 11;
-      const lineHeight = Math.ceil(size * 1.45);
-      let lines = 1;
-      if (wrapAt.has(key)) {
-        const available = Math.max(1, widthOf(c, spanAt.get(key) || 1) - 1);
-        lines = String(value)
-          .split('\n')
-          .reduce((n, part) => n + Math.max(1, Math.ceil((textWidth(part) * size) / 11 / available)), 0);
-      }
-      points = Math.max(points, lines * lineHeight);
-    });
-    if (points > 16) out.set(r, points);
-  });
-  return out;
 }

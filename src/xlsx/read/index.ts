@@ -13,6 +13,7 @@ import type { Codec } from '../zip/codec';
 import { DEFAULT_LIMITS, isZip, openZip } from '../zip/read';
 import type { ZipLimits } from '../zip/read';
 import { readSheetCells } from './cells';
+import { notAPackage } from './sniff';
 import { readSharedStrings } from './shared-strings';
 import { readWorkbookInfo } from './workbook';
 import type { WorkbookInfo } from './workbook';
@@ -51,7 +52,7 @@ export function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Open
   const limits: ZipLimits = { ...DEFAULT_LIMITS, ...(options.limits || {}) };
   if (bytes.length > limits.maxFileBytes) throw refuse.tooLarge(fileName, bytes.length, limits.maxFileBytes);
   if (CFB_MAGIC.every((b, i) => bytes[i] === b)) throw refuse.legacy(fileName);
-  if (!isZip(bytes)) throw refuse.notZip(fileName);
+  if (!isZip(bytes)) throw notAPackage(bytes, fileName);
   const zip = openZip(bytes, fileName, limits);
   const pkg = new Package(zip, options.codec || fflateCodec, fileName);
   pkg.verifyAll();

@@ -91,7 +91,8 @@ export function openZip(bytes: Uint8Array, fileName: string, limits: ZipLimits =
       break;
     }
   }
-  if (end < 0) throw refuse.notZip(fileName);
+  // It starts as a zip but its end record is missing: cut off while downloading or copying.
+  if (end < 0) throw refuse.truncated(fileName);
   let count = u16(bytes, end + 10);
   let cdSize = u32(bytes, end + 12);
   let cdOffset = u32(bytes, end + 16);

@@ -8,11 +8,18 @@ import { checkCompliance, clearMarks, describeRequirements, forgetSheetNames, se
 
 /** The document setting the add-in keeps its remembered sheets in. */
 const SHEETS_SETTING = 'dutyCheck.sheets';
-import { checkWorkbook, isOwnSheet, PALETTE, summarySheetName } from '../../../src/core';
+import { checkWorkbook, isOwnSheet, layoutSummary, PALETTE, summarySheetName } from '../../../src/core';
 import { AS_OF, aug, FORMULA_TEXT, HTML_TEXT, LOG, LOG_HEADER, LOG_VALUES, MONTH, SCHEDULE, township } from '../fixture';
 import { API_VERSIONS, asSeenBy as seen, has, modeTitle, simFormats, withSim, type Formats } from '../helpers';
 
 const opts = { month: MONTH, asOf: AS_OF };
+
+/** The core's summary of the fixture, which the adapter writes. */
+function expectedSummary() {
+  const out = checkWorkbook({ sheets: township().map((s) => ({ name: s.name, values: s.values })) }, opts);
+  if (!out.ok) throw new Error(out.error.message);
+  return out.result.summary;
+}
 
 export function commandsSuite(): void {
   describe(modeTitle(), () => {
@@ -304,11 +311,23 @@ export function commandsSuite(): void {
           expect(charts[0].source).toMatch(/!\$C\$\d+:\$D\$\d+$/);
           expect(charts[0].xAxisValues.length).toBe(has(apiVersion, '1.7') ? 2 : 0);
           expect(sim.workbook.merges(name).length > 0).toBe(has(apiVersion, '1.2'));
+          // Printed as its own pages, numbered from 1, as the command line's (1.9).
           expect(sim.workbook.pageSetup(name)).toEqual(
             v19
-              ? { showGridlines: false, orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }
+              ? {
+                  showGridlines: false,
+                  orientation: 'Landscape',
+                  paperSize: 'A4',
+                  zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+                  firstPageNumber: 1,
+                  centerFooter: '第 &P 页，共 &N 页',
+                }
               : { showGridlines: !has(apiVersion, '1.8') },
           );
+          // Every row at the layout's height, as the command line writes it (1.2): a one-line row is one line.
+          const layout = layoutSummary(expectedSummary());
+          const heights = sim.workbook.rowHeights(name);
+          expect(layout.values.map((_row, r) => heights[r + 1])).toEqual(has(apiVersion, '1.2') ? layout.rowHeights : layout.values.map(() => undefined));
           // Links to the hazards' rows where the host has hyperlinks (1.7); the text either way.
           let links = 0;
           values.forEach((row, r) =>
