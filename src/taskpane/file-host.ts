@@ -7,7 +7,7 @@
 import type { CheckResult } from '../core/types';
 import { STEP_LABEL, STEP_START } from '../web/protocol';
 import type { CheckRequest, WorkerReply } from '../web/protocol';
-import type { HostOutcome, PaneHost, RunOptions } from './host';
+import type { HostDone, HostOutcome, PaneHost, RunOptions } from './host';
 import { countsOf, countsText, groupItems } from './render';
 
 declare const __DUTY_WORKER_SOURCE__: string;
@@ -21,13 +21,7 @@ export interface FileCheckDone {
   summarySheet: string;
 }
 
-export interface FileCheckError {
-  code: string;
-  message: string;
-  detail?: string;
-}
-
-export type FileCheckOutcome = { ok: true; value: FileCheckDone } | { ok: false; error: FileCheckError };
+export type FileCheckOutcome = HostOutcome<FileCheckDone>;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const XLSM_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.12';
@@ -171,7 +165,7 @@ export function createFileHost(): FileHost {
     },
     chosen: () => file,
     ready: () => done,
-    async check(options: RunOptions, progress: (fraction: number, label: string) => void): Promise<HostOutcome<{ result: CheckResult; message: string }>> {
+    async check(options: RunOptions, progress: (fraction: number, label: string) => void): Promise<HostOutcome<HostDone>> {
       done = null;
       if (!file) return { ok: false, error: { code: 'no-file', message: '请先选择要检查的工作簿（.xlsx 文件）。' } };
       const outcome = await checkFile(file, options, progress);
