@@ -79,12 +79,8 @@ export interface PageRecord {
   errors: string[];
 }
 
-/**
- * Routes office.js to `officeJs` (the simulator bundle) and blocks every other request that
- * would leave `origin`, recording all of them.
- */
-export async function instrument(page: Page, origin: string, officeJs: string): Promise<PageRecord> {
-  const record: PageRecord = { requests: [], dialogs: [], errors: [] };
+/** Records every request, dialog (dismissed) and error of `page` into `record`. */
+function recordPage(page: Page, record: PageRecord): void {
   page.on('request', (req) => record.requests.push(req.url()));
   page.on('dialog', (dialog) => {
     record.dialogs.push(dialog.type() + ': ' + dialog.message());
@@ -94,6 +90,28 @@ export async function instrument(page: Page, origin: string, officeJs: string): 
   page.on('console', (msg) => {
     if (msg.type() === 'error') record.errors.push('console: ' + msg.text());
   });
+}
+
+/** Clicks a pane button, waits until the run is over, checks and returns the message shown. */
+export async function clickAndWait(page: Page, selector: string, doneText: RegExp): Promise<string> {
+  await page.click(selector);
+  await page.waitForFunction(() => {
+    const m = document.getElementById('message');
+    const p = document.getElementById('progress');
+    return !!m && !!p && /callout--/.test(m.className) && /is-hidden/.test(p.className);
+  });
+  const text = (await page.textContent('#message')) || '';
+  if (!doneText.test(text)) throw new Error('expected the pane to say ' + doneText + ', it says: ' + text);
+  return text;
+}
+
+/**
+ * Routes office.js to `officeJs` (the simulator bundle) and blocks every other request that
+ * would leave `origin`, recording all of them.
+ */
+export async function instrument(page: Page, origin: string, officeJs: string): Promise<PageRecord> {
+  const record: PageRecord = { requests: [], dialogs: [], errors: [] };
+  recordPage(page, record);
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS_URL) return route.fulfill({ status: 200, contentType: 'application/javascript', body: officeJs });
@@ -126,15 +144,7 @@ export interface OfficeJsRecord extends PageRecord {
  */
 export async function instrumentOfficeJs(page: Page, origin: string): Promise<OfficeJsRecord> {
   const record: OfficeJsRecord = { requests: [], dialogs: [], errors: [], served: [], blocked: [] };
-  page.on('request', (req) => record.requests.push(req.url()));
-  page.on('dialog', (dialog) => {
-    record.dialogs.push(dialog.type() + ': ' + dialog.message());
-    void dialog.dismiss().catch(() => undefined);
-  });
-  page.on('pageerror', (err) => record.errors.push('pageerror: ' + err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') record.errors.push('console: ' + msg.text());
-  });
+  recordPage(page, record);
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url.indexOf(OFFICE_JS_FOLDER) === 0) {

@@ -17,7 +17,7 @@ import { checkWorkbook, layoutSummary, PALETTE, summarySheetName } from '../../s
 import type { CheckResult, Colour } from '../../src/core/types';
 import { ARTIFACTS, listFiles, sharedProductionBuild } from '../build/webpack-build';
 import { buildRichApiHostScript } from '../richapi/build-browser';
-import { instrumentOfficeJs, launchChromium, OFFICE_JS_FOLDER, OFFICE_JS_URL, serveStatic, type OfficeJsRecord, type StaticServer } from './harness';
+import { clickAndWait, instrumentOfficeJs, launchChromium, OFFICE_JS_FOLDER, OFFICE_JS_URL, serveStatic, type OfficeJsRecord, type StaticServer } from './harness';
 import { AS_OF, EXPECTED_ROWS, LOG, LOG_VALUES, MONTH, ORIGINAL_FILLS, ORIGINAL_FONTS, SCHEDULE, SCHEDULE_VALUES } from './township';
 
 const SCREENSHOT = path.join(ARTIFACTS, 'browser-pane-office-js', 'taskpane.png');
@@ -66,18 +66,8 @@ function fills(page: Page): Promise<Formats> {
   }, SHEETS.map((s) => ({ name: s.name, rows: s.values.length, cols: s.values[0].length })));
 }
 
-/** Clicks a pane button, waits until the run is over, checks and returns the message shown. */
-async function click(page: Page, selector: string, doneText: RegExp): Promise<string> {
-  await page.click(selector);
-  await page.waitForFunction(() => {
-    const m = document.getElementById('message');
-    const p = document.getElementById('progress');
-    return !!m && !!p && /callout--/.test(m.className) && /is-hidden/.test(p.className);
-  });
-  const text = (await page.textContent('#message')) || '';
-  expect(text).toMatch(doneText);
-  return text;
-}
+/** The pane's buttons, waited for until the run is over (harness.ts). */
+const click = clickAndWait;
 
 let server: StaticServer;
 let browser: Browser;

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { checkWorkbook, layoutSummary, PALETTE, summarySheetName } from '../../src/core';
 import type { CheckResult, Colour } from '../../src/core/types';
 import { ARTIFACTS, REPO, listFiles, sharedProductionBuild } from '../build/webpack-build';
-import { foreignRequests, instrument, launchChromium, OFFICE_JS_URL, serveStatic, type PageRecord, type StaticServer } from './harness';
+import { clickAndWait, foreignRequests, instrument, launchChromium, OFFICE_JS_URL, serveStatic, type PageRecord, type StaticServer } from './harness';
 import { buildSimScript } from '../sim/build-browser';
 import {
   AS_OF,
@@ -101,18 +101,8 @@ function formats(page: Page): Promise<Formats> {
   }, SHEETS.map((s) => ({ name: s.name, rows: s.values.length, cols: s.values[0].length })));
 }
 
-/** Clicks a pane button, waits until the run is over, checks and returns the message shown. */
-async function click(page: Page, selector: string, doneText: RegExp): Promise<string> {
-  await page.click(selector);
-  await page.waitForFunction(() => {
-    const m = document.getElementById('message');
-    const p = document.getElementById('progress');
-    return !!m && !!p && /callout--/.test(m.className) && /is-hidden/.test(p.className);
-  });
-  const text = (await page.textContent('#message')) || '';
-  expect(text).toMatch(doneText);
-  return text;
-}
+/** The pane's buttons, waited for until the run is over (harness.ts). */
+const click = clickAndWait;
 
 /** The expected colour of each cell of the coloured rows, keyed like `formats`. */
 function expectedFills(): Record<string, string> {

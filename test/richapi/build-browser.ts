@@ -5,22 +5,8 @@
  * which the test routes to node_modules/@microsoft/office-js/dist (the files, unmodified).
  */
 import * as path from 'path';
-
-const REPO = path.resolve(__dirname, '..', '..');
+import { bundleForBrowser } from '../sim/build-browser';
 
 export function buildRichApiHostScript(): string {
-  const esbuildPath = require.resolve('esbuild', { paths: [path.join(REPO, 'node_modules', 'tsx')] });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require(esbuildPath) as typeof import('esbuild');
-  const result = esbuild.buildSync({
-    entryPoints: [path.join(__dirname, 'browser-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2019',
-    write: false,
-    logLevel: 'silent',
-    tsconfig: path.join(REPO, 'tsconfig.json'),
-  });
-  return result.outputFiles[0].text;
+  return bundleForBrowser(path.join(__dirname, 'browser-entry.ts'));
 }

@@ -8,12 +8,13 @@ import * as path from 'path';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
-export function buildSimScript(outFile?: string): string {
+/** One browser script (IIFE, ES2019) bundled from `entry` with the esbuild that comes with tsx. */
+export function bundleForBrowser(entry: string): string {
   const esbuildPath = require.resolve('esbuild', { paths: [path.join(REPO, 'node_modules', 'tsx')] });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require(esbuildPath) as typeof import('esbuild');
   const result = esbuild.buildSync({
-    entryPoints: [path.join(__dirname, 'browser-entry.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -22,7 +23,11 @@ export function buildSimScript(outFile?: string): string {
     logLevel: 'silent',
     tsconfig: path.join(REPO, 'tsconfig.json'),
   });
-  const code = result.outputFiles[0].text;
+  return result.outputFiles[0].text;
+}
+
+export function buildSimScript(outFile?: string): string {
+  const code = bundleForBrowser(path.join(__dirname, 'browser-entry.ts'));
   if (outFile) {
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     fs.writeFileSync(outFile, code);
